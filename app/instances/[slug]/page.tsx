@@ -1,0 +1,44 @@
+import { notFound } from "next/navigation";
+import { InstanceDetails } from "@/components/instances/instance-details";
+import { OperatorAccess } from "@/components/instances/operator-access";
+import { Badge } from "@/components/ui/badges";
+import { Section } from "@/components/ui/section";
+import { can } from "@/lib/auth/permissions";
+import { AppError } from "@/lib/errors/app-error";
+import { getInstance } from "@/lib/instances/get-instance";
+import { operatorCommands } from "@/lib/instances/operator-commands";
+import { requirePageActor } from "@/lib/next/require-page-actor";
+
+export default async function InstancePage({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const actor = await requirePageActor("fleet:read", `/instances/${encodeURIComponent(slug)}`);
+  const canSeeIps = can(actor.role, "ips:read");
+  const instance = await getInstance(slug, { includeIps: canSeeIps }).catch((e) => {
+    if (e instanceof AppError && e.code === "not_found") notFound();
+    throw e;
+  });
+  return (
+    <div className="space-y-4">
+      <div className="flex items-center gap-3">
+        <h1 className="text-2xl font-semibold" data-testid="instance-name">{instance.displayName}</h1>
+        <span className="font-mono text-sm text-slate-500">{instance.slug}</span>
+        <Badge value={instance.status} />
+        <Badge value={instance.health} />
+      </div>
+      <InstanceDetails i={instance} canSeeIps={canSeeIps} />
+      {canSeeIps && (
+        <Section title="Operator access">
+          <OperatorAccess commands={operatorCommands(instance)} />
+        </Section>
+      )}
+      <Section title="Jobs">
+        <p className="text-sm text-slate-500" data-testid="job-history">No jobs yet.</p>
+      </Section>
+      {can(actor.role, "audit:read") && (
+        <Section title="Audit trail">
+          <p className="text-sm text-slate-500" data-testid="audit-trail">No changes recorded yet.</p>
+        </Section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,18 @@
+import { Suspense } from "react";
+import { InstanceTable } from "@/components/instances/instance-table";
+import { can } from "@/lib/auth/permissions";
+import { requirePageActor } from "@/lib/next/require-page-actor";
+
+export default async function InstancesPage() {
+  const actor = await requirePageActor("fleet:read", "/instances");
+  return (
+    <div>
+      <div className="mb-4 flex items-center justify-between">
+        <h1 className="text-xl font-semibold">Fleet</h1>
+      </div>
+      <Suspense>
+        <InstanceTable canSeeIps={can(actor.role, "ips:read")} />
+      </Suspense>
+    </div>
+  );
+}

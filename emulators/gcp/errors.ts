@@ -1,0 +1,50 @@
+/**
+ * GCP's JSON error body. google-gax's REST transport (`GoogleError.parseHttpError`) reads
+ * `error.status` to set the gRPC code the caller sees, so the status names must be exact.
+ */
+export class EmulatorError extends Error {
+  constructor(
+    readonly httpStatus: number,
+    readonly status: string,
+    readonly reason: string,
+    message: string,
+  ) {
+    super(message);
+  }
+
+  body(): GcpErrorBody {
+    return {
+      error: {
+        code: this.httpStatus,
+        message: this.message,
+        errors: [{ message: this.message, domain: "global", reason: this.reason }],
+        status: this.status,
+      },
+    };
+  }
+}
+
+export interface GcpErrorBody {
+  error: {
+    code: number;
+    message: string;
+    errors: { message: string; domain: string; reason: string }[];
+    status: string;
+  };
+}
+
+export const notFound = (resourcePath: string) =>
+  new EmulatorError(404, "NOT_FOUND", "notFound", `The resource '${resourcePath}' was not found`);
+
+export const alreadyExists = (resourcePath: string) =>
+  new EmulatorError(409, "ALREADY_EXISTS", "alreadyExists", `The resource '${resourcePath}' already exists`);
+
+export const invalid = (message: string) => new EmulatorError(400, "INVALID_ARGUMENT", "invalid", message);
+
+export const unauthenticated = () =>
+  new EmulatorError(
+    401,
+    "UNAUTHENTICATED",
+    "required",
+    "Request is missing required authentication credential. Expected OAuth 2 access token.",
+  );

@@ -1,0 +1,2 @@
+export { startGcpEmulator, type GcpEmulator, type GcpEmulatorOptions } from "./server";
+export * from "./state";

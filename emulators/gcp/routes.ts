@@ -1,0 +1,103 @@
+import type { Location, ResourceKind } from "./resources";
+
+/**
+ * Maps a compute v1 REST request to an action. The paths are the `google.api.http` rules
+ * of the compute protos, which google-gax's REST transport fills in (`fallback: true`).
+ */
+export type Action = "list" | "insert" | "get" | "delete" | "stop" | "start" | "wait";
+
+export interface Route {
+  action: Action;
+  kind: Exclude<ResourceKind, "project">;
+  project: string;
+  location: Location;
+  name?: string;
+}
+
+type LocationType = "global" | "zones" | "regions";
+
+interface Collection {
+  kind: Route["kind"];
+  locations: LocationType[];
+  /** Actions on the collection (no name), on one resource, and custom verbs on one resource. */
+  onCollection: Partial<Record<string, Action>>;
+  onResource: Partial<Record<string, Action>>;
+  verbs: Partial<Record<string, Action>>;
+}
+
+const COLLECTIONS: Record<string, Collection> = {
+  instances: {
+    kind: "instance",
+    locations: ["zones"],
+    onCollection: { GET: "list", POST: "insert" },
+    onResource: { GET: "get", DELETE: "delete" },
+    verbs: { stop: "stop", start: "start" },
+  },
+  addresses: {
+    kind: "address",
+    locations: ["global", "regions"],
+    onCollection: { GET: "list", POST: "insert" },
+    onResource: { GET: "get", DELETE: "delete" },
+    verbs: {},
+  },
+  sslCertificates: {
+    kind: "sslCertificate",
+    locations: ["global"],
+    onCollection: { GET: "list" },
+    onResource: { GET: "get" },
+    verbs: {},
+  },
+  operations: {
+    kind: "operation",
+    locations: ["global", "zones", "regions"],
+    onCollection: {},
+    onResource: { GET: "get" },
+    verbs: { wait: "wait" },
+  },
+};
+
+const PREFIX = "/compute/v1/projects/";
+
+export function matchRoute(method: string, pathname: string): Route | undefined {
+  if (!pathname.startsWith(PREFIX)) return undefined;
+  const parts = pathname.slice(PREFIX.length).split("/").map(safeDecode);
+  if (parts.some((p) => p === undefined || p === "")) return undefined;
+  const [project, ...rest] = parts as string[];
+
+  let location: Location;
+  let locationType: LocationType;
+  if (rest[0] === "global") {
+    location = "global";
+    locationType = "global";
+    rest.splice(0, 1);
+  } else if ((rest[0] === "zones" || rest[0] === "regions") && rest.length >= 2) {
+    locationType = rest[0];
+    location = `${rest[0]}/${rest[1]}`;
+    rest.splice(0, 2);
+  } else {
+    return undefined;
+  }
+
+  const [collectionName, name, verb, ...extra] = rest;
+  const collection = COLLECTIONS[collectionName ?? ""];
+  if (!collection || extra.length > 0 || !collection.locations.includes(locationType)) return undefined;
+
+  const action =
+    name === undefined
+      ? collection.onCollection[method]
+      : verb === undefined
+        ? collection.onResource[method]
+        : method === "POST"
+          ? collection.verbs[verb]
+          : undefined;
+  if (!action) return undefined;
+  return { action, kind: collection.kind, project, location, ...(name === undefined ? {} : { name }) };
+}
+
+function safeDecode(s: string): string | undefined {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return undefined;
+  }
+}

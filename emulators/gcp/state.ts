@@ -1,0 +1,162 @@
+import { createHash } from "node:crypto";
+import type pg from "pg";
+import {
+  addressDoc,
+  instanceDoc,
+  managedStatus,
+  regionLocation,
+  regionOfZone,
+  sslCertificateDoc,
+  zoneLocation,
+  type ResourceKind,
+} from "./resources";
+import { upsertMany, type ResourceRow } from "./store";
+
+/**
+ * Seeding and fault injection without HTTP: demo mode, the benchmark and tests write the
+ * emulator's state directly, then read it back through the real GCP clients.
+ */
+export { ensureSchema } from "./schema";
+export { deleteResource, getResource } from "./store";
+
+/** The names Managed Instances' Terraform gives each deployment's resources. */
+export const NAMES = {
+  vm: "prod",
+  globalAddress: "default-global-address",
+  natAddress: (i: number) => `default-nat-manual-ip-${i}`,
+  certificate: "default-ssl-cert",
+} as const;
+
+export interface ProjectSeed {
+  project: string;
+  /** Defaults to the zone's region, or us-central1. */
+  region?: string;
+  /** Defaults to `<region>-f`. */
+  zone?: string;
+  vmName?: string;
+  vmStatus?: string;
+  /** Defaults to an address derived from the project name, stable across re-seeding. */
+  globalIp?: string;
+  natIps?: string[];
+  certificateStatus?: string;
+  /** Defaults to `<slug>.sourcegraph.com` for project `sourcegraph-managed-<slug>`. */
+  domains?: string[];
+}
+
+/** Creates (or resets) one project: VM, global address, two NAT addresses, managed cert. */
+export async function seedProject(pool: pg.Pool, seed: ProjectSeed): Promise<void> {
+  await seedProjects(pool, [seed]);
+}
+
+/** The bulk path: every row of every project in one INSERT per 10,000 rows. */
+export async function seedProjects(pool: pg.Pool, seeds: ProjectSeed[]): Promise<void> {
+  await upsertMany(pool, seeds.flatMap(projectRows));
+}
+
+export function projectRows(seed: ProjectSeed): ResourceRow[] {
+  const { project } = seed;
+  const region = seed.region ?? (seed.zone ? regionOfZone(seed.zone) : "us-central1");
+  const zone = seed.zone ?? `${region}-f`;
+  const vmName = seed.vmName ?? NAMES.vm;
+  const natIps = seed.natIps ?? [derivedIp(project, 35, "nat-0"), derivedIp(project, 35, "nat-1")];
+  const slug = project.replace(/^sourcegraph-managed-/, "");
+  const row = (kind: ResourceKind, location: ResourceRow["location"], name: string, data: Record<string, unknown>) =>
+    ({ project, kind, location, name, data }) satisfies ResourceRow;
+  return [
+    row("project", "global", project, { name: project, kind: "compute#project" }),
+    row(
+      "instance",
+      zoneLocation(zone),
+      vmName,
+      instanceDoc({ project, zone, name: vmName, status: seed.vmStatus ?? "RUNNING", labels: { deployment: slug } }),
+    ),
+    row(
+      "address",
+      "global",
+      NAMES.globalAddress,
+      addressDoc({
+        project,
+        location: "global",
+        name: NAMES.globalAddress,
+        address: seed.globalIp ?? derivedIp(project, 34, "global"),
+        status: "IN_USE",
+      }),
+    ),
+    ...natIps.map((ip, i) =>
+      row(
+        "address",
+        regionLocation(region),
+        NAMES.natAddress(i),
+        addressDoc({ project, location: regionLocation(region), name: NAMES.natAddress(i), address: ip, status: "IN_USE" }),
+      ),
+    ),
+    row(
+      "sslCertificate",
+      "global",
+      NAMES.certificate,
+      sslCertificateDoc({
+        project,
+        name: NAMES.certificate,
+        domains: seed.domains ?? [`${slug}.sourcegraph.com`],
+        status: seed.certificateStatus ?? "ACTIVE",
+      }),
+    ),
+  ];
+}
+
+/**
+ * Sets an instance's status (e.g. TERMINATED to make a deployment unhealthy). The zone is
+ * optional because callers usually know only the project. Returns how many VMs changed.
+ */
+export async function setVmStatus(
+  pool: pg.Pool,
+  target: { project: string; zone?: string; vmName?: string; status: string },
+): Promise<number> {
+  const { rowCount } = await pool.query(
+    `UPDATE gcp_emulator.resource SET data = data || jsonb_build_object('status', $4::text)
+     WHERE project = $1 AND kind = 'instance' AND name = $2 AND ($3::text IS NULL OR location = $3)`,
+    [target.project, target.vmName ?? NAMES.vm, target.zone ? zoneLocation(target.zone) : null, target.status],
+  );
+  return rowCount ?? 0;
+}
+
+/** Sets a managed certificate's status (and its domains' status with it). Returns whether it existed. */
+export async function setCertificateStatus(
+  pool: pg.Pool,
+  target: { project: string; name?: string; status: string },
+): Promise<boolean> {
+  const { rows } = await pool.query<{ domains: string[] | null }>(
+    `SELECT data->'managed'->'domains' AS domains FROM gcp_emulator.resource
+     WHERE project = $1 AND kind = 'sslCertificate' AND location = 'global' AND name = $2`,
+    [target.project, target.name ?? NAMES.certificate],
+  );
+  if (rows.length === 0) return false;
+  const managed = managedStatus(rows[0].domains ?? [], target.status);
+  const { rowCount } = await pool.query(
+    `UPDATE gcp_emulator.resource SET data = data || jsonb_build_object('managed', $3::jsonb)
+     WHERE project = $1 AND kind = 'sslCertificate' AND location = 'global' AND name = $2`,
+    [target.project, target.name ?? NAMES.certificate, JSON.stringify(managed)],
+  );
+  return rowCount === 1;
+}
+
+/** Removes a project and everything in it; later calls get GCP's 404 for the project. */
+export async function deleteProject(pool: pg.Pool, project: string): Promise<number> {
+  const { rowCount } = await pool.query(`DELETE FROM gcp_emulator.resource WHERE project = $1`, [project]);
+  return rowCount ?? 0;
+}
+
+/** Creates an empty project, for tests that insert resources through the API. */
+export async function createProject(pool: pg.Pool, project: string): Promise<void> {
+  await upsertMany(pool, [{ project, kind: "project", location: "global", name: project, data: { name: project } }]);
+}
+
+export async function resetEmulator(pool: pg.Pool): Promise<void> {
+  await pool.query(`TRUNCATE gcp_emulator.resource`);
+}
+
+/** A public-looking IPv4 derived from the project name, so re-seeding yields the same IPs. */
+export function derivedIp(project: string, firstOctet: number, salt: string): string {
+  const h = createHash("sha256").update(`${project}/${salt}`).digest();
+  return `${firstOctet}.${h[0]}.${h[1]}.${1 + (h[2] % 254)}`;
+}

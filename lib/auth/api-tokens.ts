@@ -1,0 +1,59 @@
+import { createHash, randomBytes } from "node:crypto";
+import { z } from "zod";
+import { db } from "../db/client";
+import { AppError, notFound } from "../errors/app-error";
+import { recordAudit } from "../audit/record-audit";
+import type { Actor } from "./actor";
+
+const TOKEN_PREFIX = "mi_";
+
+export function hashToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+export function generateToken(): string {
+  return TOKEN_PREFIX + randomBytes(24).toString("base64url");
+}
+
+export const tokenNameSchema = z.object({
+  name: z.string().trim().min(1, "name is required").max(80, "name must be at most 80 characters"),
+});
+
+/** Creates a personal token; the plain value is returned once and only its hash is kept. */
+export async function createApiToken(actor: Actor, input: { name: string }) {
+  const token = generateToken();
+  const row = await db.$transaction(async (tx) => {
+    const created = await tx.apiToken.create({
+      data: { userId: actor.userId, name: input.name, tokenHash: hashToken(token), prefix: token.slice(0, 7) },
+    });
+    await recordAudit(tx, actor, { action: "token.create", targetType: "api_token", targetId: created.id, params: { name: input.name } });
+    return created;
+  });
+  return { token, item: toTokenView(row) };
+}
+
+export async function listApiTokens(actor: Actor) {
+  const rows = await db.apiToken.findMany({ where: { userId: actor.userId }, orderBy: { createdAt: "desc" } });
+  return rows.map(toTokenView);
+}
+
+export async function revokeApiToken(actor: Actor, id: string) {
+  await db.$transaction(async (tx) => {
+    const row = await tx.apiToken.findFirst({ where: { id, userId: actor.userId } });
+    if (!row) throw notFound("token");
+    if (row.revokedAt) throw new AppError("conflict", "token is already revoked");
+    await tx.apiToken.update({ where: { id }, data: { revokedAt: new Date() } });
+    await recordAudit(tx, actor, { action: "token.revoke", targetType: "api_token", targetId: id, params: { name: row.name } });
+  });
+}
+
+function toTokenView(r: { id: string; name: string; prefix: string; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null }) {
+  return {
+    id: r.id,
+    name: r.name,
+    prefix: r.prefix,
+    createdAt: r.createdAt.toISOString(),
+    lastUsedAt: r.lastUsedAt?.toISOString() ?? null,
+    revokedAt: r.revokedAt?.toISOString() ?? null,
+  };
+}

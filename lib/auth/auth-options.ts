@@ -1,0 +1,71 @@
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import GoogleProvider from "next-auth/providers/google";
+import { db } from "../db/client";
+import { isDemoMode } from "../env";
+import { rateLimit } from "../http/rate-limit";
+import { sessionSecret } from "./session-secret";
+import { recordAudit } from "../audit/record-audit";
+import type { Role } from "./permissions";
+
+/**
+ * next-auth: Google OIDC in production (optionally limited to one email domain), and in
+ * demo mode a development sign-in that picks one of the seeded users. Sessions are JWT
+ * cookies holding only the email; the role is read from the database on each request.
+ */
+export function authOptions(): NextAuthOptions {
+  const providers: NextAuthOptions["providers"] = [];
+  if (process.env.GOOGLE_CLIENT_ID && process.env.GOOGLE_CLIENT_SECRET) {
+    providers.push(GoogleProvider({ clientId: process.env.GOOGLE_CLIENT_ID, clientSecret: process.env.GOOGLE_CLIENT_SECRET }));
+  }
+  if (isDemoMode()) {
+    providers.push(
+      CredentialsProvider({
+        id: "dev",
+        name: "Development sign-in",
+        credentials: { email: { label: "Email", type: "email" } },
+        async authorize(credentials, req) {
+          const ip = String(req?.headers?.["x-forwarded-for"] ?? "local");
+          if (!rateLimit(`signin:${ip}`, 30, 60_000)) throw new Error("too many sign-in attempts; wait a minute");
+          const email = String(credentials?.email ?? "").slice(0, 200);
+          const user = await db.user.findUnique({ where: { email } });
+          return user ? { id: user.id, email: user.email, name: user.name } : null;
+        },
+      }),
+    );
+  }
+  return {
+    secret: sessionSecret(),
+    session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+    pages: { signIn: "/signin", error: "/signin" },
+    providers,
+    callbacks: {
+      async signIn({ user, account, profile }) {
+        if (account?.provider !== "google") return true;
+        const email = user.email?.toLowerCase();
+        const verified = (profile as { email_verified?: boolean } | undefined)?.email_verified;
+        const domain = process.env.AUTH_ALLOWED_DOMAIN;
+        if (!email || verified === false) return false;
+        if (domain && !email.endsWith(`@${domain}`)) return false;
+        await ensureUser(email, user.name ?? email);
+        return true;
+      },
+      async jwt({ token, user }) {
+        if (user?.email) token.email = user.email.toLowerCase();
+        return token;
+      },
+    },
+  };
+}
+
+/** First Google sign-in creates the user: admin if listed in ADMIN_EMAILS, else viewer. */
+async function ensureUser(email: string, name: string) {
+  const existing = await db.user.findUnique({ where: { email } });
+  if (existing) return;
+  const admins = (process.env.ADMIN_EMAILS ?? "").split(",").map((s) => s.trim().toLowerCase());
+  const role: Role = admins.includes(email) ? "admin" : "viewer";
+  await db.$transaction(async (tx) => {
+    const u = await tx.user.create({ data: { email, name, role } });
+    await recordAudit(tx, { userId: u.id, email, name, role, via: "ui", sourceIp: null }, { action: "user.first-sign-in", targetType: "user", targetId: u.id, params: { role } });
+  });
+}

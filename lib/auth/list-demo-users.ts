@@ -1,0 +1,12 @@
+import { db } from "../db/client";
+import { isDemoMode } from "../env";
+import { ROLES } from "./permissions";
+
+/** The seeded users shown on the sign-in page, in demo mode only. */
+export async function listDemoUsers() {
+  if (!isDemoMode()) return [];
+  const users = await db.user.findMany({ orderBy: { email: "asc" } });
+  return users
+    .map((u) => ({ email: u.email, name: u.name, role: u.role as string }))
+    .sort((a, b) => ROLES.indexOf(a.role as never) - ROLES.indexOf(b.role as never));
+}

@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { GcpError, toGcpError } from "./errors";
+
+const R = "projects/p/zones/z/instances/prod";
+const E = "http://127.0.0.1:4010";
+const gax = (code: number, message: string, httpStatusCode?: number) => Object.assign(new Error(message), { code, httpStatusCode });
+
+describe("toGcpError", () => {
+  it("classifies google-gax errors", () => {
+    expect(toGcpError(gax(5, "was not found", 404), R, E)).toMatchObject({ kind: "not-found", message: `GCP resource not found: ${R}` });
+    expect(toGcpError(gax(14, "connect ECONNREFUSED"), R, E)).toMatchObject({ kind: "unreachable" });
+    expect(toGcpError(gax(14, "backend down", 503), R, E)).toMatchObject({ kind: "failed" });
+    expect(toGcpError(gax(4, "deadline"), R, E)).toMatchObject({ kind: "timeout" });
+    expect(toGcpError(gax(16, "no token", 401), R, E)).toMatchObject({ kind: "unauthenticated" });
+    expect(toGcpError(gax(7, "denied", 403), R, E)).toMatchObject({ kind: "permission-denied" });
+    expect(toGcpError(gax(3, "bad", 400), R, E)).toMatchObject({ kind: "invalid" });
+  });
+  it("classifies raw network errors and keeps the cause", () => {
+    const raw = Object.assign(new Error("getaddrinfo ENOTFOUND x"), { code: "ENOTFOUND" });
+    const err = toGcpError(raw, R, E);
+    expect(err).toBeInstanceOf(GcpError);
+    expect(err).toMatchObject({ kind: "unreachable", resource: R, cause: raw });
+    expect(err.message).toBe(`GCP Compute API unreachable at ${E} reading ${R}: getaddrinfo ENOTFOUND x`);
+  });
+  it("passes GcpErrors through", () => {
+    const e = new GcpError("timeout", R, "x");
+    expect(toGcpError(e, "other", E)).toBe(e);
+  });
+});

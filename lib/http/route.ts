@@ -1,0 +1,82 @@
+import type { z } from "zod";
+import { authenticate, clientIp } from "../auth/authenticate";
+import type { Actor } from "../auth/actor";
+import { can, type Permission } from "../auth/permissions";
+import { AppError } from "../errors/app-error";
+import { rateLimit } from "./rate-limit";
+import { readJsonBody } from "./read-json-body";
+import { parseWith } from "./zod-issues";
+
+type Schema = z.ZodType;
+type Out<S> = S extends z.ZodType ? z.infer<S> : undefined;
+
+export interface RouteContext<P, Q, B> {
+  req: Request;
+  actor: Actor;
+  params: P;
+  query: Q;
+  body: B;
+}
+
+interface RouteOptions<P, Q, B> {
+  /** The permission the caller needs. Every route names one. */
+  permission: Permission;
+  params?: P;
+  query?: Q;
+  body?: B;
+}
+
+const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/**
+ * The one wrapper of every route handler: authenticates (session or bearer token), checks
+ * the role, guards cookie-authenticated mutations against CSRF (same-origin only), parses
+ * params / query / body with zod, and maps errors to JSON without stack traces.
+ */
+export function route<P extends Schema | undefined, Q extends Schema | undefined, B extends Schema | undefined>(
+  opts: RouteOptions<P, Q, B>,
+  handler: (ctx: RouteContext<Out<P>, Out<Q>, Out<B>>) => Promise<Response | unknown>,
+) {
+  return async (req: Request, segment?: { params?: Promise<Record<string, string>> }): Promise<Response> => {
+    try {
+      const actor = await authenticate(req.headers);
+      if (!actor) throw new AppError("unauthenticated", "sign in or send an API token");
+      if (actor.via === "api" && !rateLimit(`token:${actor.userId}`, 1200, 60_000)) {
+        throw new AppError("rate_limited", "too many requests for this token; slow down");
+      }
+      if (MUTATING.has(req.method) && actor.via === "ui") assertSameOrigin(req);
+      if (!can(actor.role, opts.permission)) {
+        throw new AppError("forbidden", `your role (${actor.role}) may not do this (needs ${opts.permission})`);
+      }
+      const rawParams = (await segment?.params) ?? {};
+      const params = opts.params ? parseWith(opts.params, rawParams, "path parameter") : undefined;
+      const url = new URL(req.url);
+      const query = opts.query ? parseWith(opts.query, Object.fromEntries(url.searchParams), "query parameter") : undefined;
+      const body = opts.body ? parseWith(opts.body, await readJsonBody(req), "body") : undefined;
+      const result = await handler({ req, actor, params, query, body } as RouteContext<Out<P>, Out<Q>, Out<B>>);
+      return result instanceof Response ? result : Response.json(result);
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}
+
+export function errorResponse(error: unknown): Response {
+  if (error instanceof AppError) return Response.json(error.toJSON(), { status: error.status });
+  console.error("[api] unexpected error:", error instanceof Error ? error.message : error);
+  return Response.json({ error: { code: "internal", message: "something went wrong; the server log has details" } }, { status: 500 });
+}
+
+/**
+ * Browsers send Origin on every cross-origin POST; a cookie-authenticated mutation must
+ * come from this site. (Bearer-token calls carry no ambient credential, so no check.)
+ */
+function assertSameOrigin(req: Request) {
+  const origin = req.headers.get("origin");
+  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
+  if (!origin || !host || new URL(origin).host !== host) {
+    throw new AppError("forbidden", "cross-site request refused");
+  }
+}
+
+export { clientIp };

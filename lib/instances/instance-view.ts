@@ -1,0 +1,57 @@
+import type { Instance } from "../generated/prisma/client";
+
+/**
+ * The JSON shape of an instance in the API and the UI. IPs are left out for callers who may
+ * not read them (viewers); the caller decides via `includeIps`.
+ */
+export interface InstanceView {
+  slug: string;
+  displayName: string;
+  gcpProjectId: string;
+  region: string;
+  zone: string;
+  machineType: string;
+  dataDiskSizeGb: number;
+  version: string;
+  status: Instance["status"];
+  accessMode: Instance["accessMode"];
+  allowlistCidrs: string[];
+  domain: string;
+  externalUrl: string;
+  globalIp: string | null;
+  natIps: string[];
+  health: Instance["health"];
+  healthCheckedAt: string | null;
+  healthSince: string | null;
+  healthChecks: unknown;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export function toInstanceView(i: Instance, opts: { includeIps: boolean }): InstanceView {
+  return {
+    slug: i.slug,
+    displayName: i.displayName,
+    gcpProjectId: i.gcpProjectId,
+    region: i.region,
+    zone: i.zone,
+    machineType: i.machineType,
+    dataDiskSizeGb: i.dataDiskSizeGb,
+    version: i.version,
+    status: i.status,
+    accessMode: i.accessMode,
+    allowlistCidrs: opts.includeIps ? i.allowlistCidrs : [],
+    domain: i.domain,
+    externalUrl: i.externalUrl,
+    globalIp: opts.includeIps ? i.globalIp : null,
+    natIps: opts.includeIps ? i.natIps : [],
+    health: i.health,
+    healthCheckedAt: i.healthCheckedAt?.toISOString() ?? null,
+    healthSince: i.healthSince?.toISOString() ?? null,
+    healthChecks: i.healthChecks,
+    createdBy: i.createdBy,
+    createdAt: i.createdAt.toISOString(),
+    updatedAt: i.updatedAt.toISOString(),
+  };
+}

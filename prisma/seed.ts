@@ -1,0 +1,30 @@
+/**
+ * npm run db:seed -- [--count N] [--if-empty]
+ * Seeds demo users and a demo fleet (default 40 instances) into DATABASE_URL.
+ */
+import { parseArgs } from "node:util";
+import { createClient } from "../lib/db/client";
+import { databaseUrl } from "../lib/env";
+import { seedDemoUsers, seedFleet } from "../lib/demo/seed-demo";
+import { seedEmulatorsForFleet } from "../lib/demo/seed-emulators";
+
+const { values } = parseArgs({ options: { count: { type: "string", default: "40" }, "if-empty": { type: "boolean", default: false } } });
+const count = Number(values.count);
+if (!Number.isInteger(count) || count < 0 || count > 100_000) {
+  console.error("--count must be an integer between 0 and 100000");
+  process.exit(2);
+}
+const url = databaseUrl();
+const db = createClient(url);
+try {
+  await seedDemoUsers(db);
+  if (values["if-empty"] && (await db.instance.count()) > 0) {
+    console.log("fleet already seeded; leaving it as it is");
+  } else {
+    const fleet = await seedFleet(db, count);
+    await seedEmulatorsForFleet(url, fleet);
+    console.log(`seeded ${fleet.length} instances`);
+  }
+} finally {
+  await db.$disconnect();
+}

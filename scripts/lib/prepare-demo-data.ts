@@ -1,0 +1,19 @@
+import { createClient } from "../../lib/db/client";
+import { ensureDemoTokens, seedDemoUsers, seedFleet } from "../../lib/demo/seed-demo";
+import { seedEmulatorsForFleet } from "../../lib/demo/seed-emulators";
+
+/** Demo users and tokens every start; the fleet only into an empty database (seeded once). */
+export async function prepareDemoData(databaseUrl: string, opts: { count: number; tokensFile: string }) {
+  const db = createClient(databaseUrl);
+  try {
+    await seedDemoUsers(db);
+    if ((await db.instance.count()) === 0) {
+      const fleet = await seedFleet(db, opts.count);
+      await seedEmulatorsForFleet(databaseUrl, fleet);
+      console.log(`[start] seeded a demo fleet of ${fleet.length} instances`);
+    }
+    return await ensureDemoTokens(db, opts.tokensFile);
+  } finally {
+    await db.$disconnect();
+  }
+}

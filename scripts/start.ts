@@ -1,0 +1,109 @@
+/**
+ * `npm start`: everything for demo mode in one command.
+ *   embedded Postgres (unless DATABASE_URL is set) → migrations → demo fleet (once) →
+ *   local emulators → worker → Next.js (built when sources changed) on PORT (default 3000).
+ * Ctrl-C stops every child and Postgres; the next start reuses .data/.
+ */
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { spawnSync } from "node:child_process";
+import { startEmbeddedPostgres, type EmbeddedDatabase } from "../lib/db/embedded-postgres";
+import { migrateDatabase } from "../lib/db/migrate";
+import { Children } from "./lib/children";
+import { sourceHash } from "./lib/source-hash";
+import { waitForHttp } from "./lib/wait-for-http";
+import { prepareDemoData } from "./lib/prepare-demo-data";
+
+const dataDir = path.resolve(process.env.DATA_DIR ?? ".data");
+const port = Number(process.env.PORT ?? 3000);
+const demo = !process.env.DATABASE_URL || process.env.DEMO_MODE === "1";
+const children = new Children();
+let pg: EmbeddedDatabase | undefined;
+let stopping = false;
+
+async function main() {
+  mkdirSync(dataDir, { recursive: true });
+  let databaseUrl = process.env.DATABASE_URL;
+  if (!databaseUrl) {
+    log(`starting embedded Postgres in ${path.relative(process.cwd(), dataDir)}/pg`);
+    pg = await startEmbeddedPostgres({ dir: path.join(dataDir, "pg"), port: Number(process.env.PG_PORT ?? 5433), database: "managed_instances" });
+    databaseUrl = pg.url;
+  }
+  const migrated = await migrateDatabase(databaseUrl, log);
+  log(`database ready (${migrated.applied.length} migration(s) applied now, ${migrated.alreadyApplied} before)`);
+
+  const emulatorPort = Number(process.env.GCP_EMULATOR_PORT ?? port + 1010);
+  const env: Record<string, string | undefined> = {
+    DATABASE_URL: databaseUrl,
+    PORT: String(port),
+    NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+    NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? persistentSecret(path.join(dataDir, "nextauth-secret")),
+  };
+  if (demo) {
+    Object.assign(env, {
+      DEMO_MODE: "1",
+      GCP_API_ENDPOINT: process.env.GCP_API_ENDPOINT ?? `http://127.0.0.1:${emulatorPort}`,
+      GCP_ACCESS_TOKEN: "demo-emulator-token",
+      SECRETS_DIR: path.join(dataDir, "secrets"),
+    });
+    const tokens = await prepareDemoData(databaseUrl, { count: Number(process.env.DEMO_FLEET_SIZE ?? 40), tokensFile: path.join(dataDir, "demo-tokens.json") });
+    log(`demo API tokens (also in ${path.relative(process.cwd(), dataDir)}/demo-tokens.json):`);
+    for (const [role, token] of Object.entries(tokens)) log(`  ${role.padEnd(8)} ${token}`);
+    if (existsSync("emulators/gcp/main.ts")) {
+      children.start("gcp-emulator", process.execPath, ["--import", "tsx", "emulators/gcp/main.ts"], { ...env, GCP_EMULATOR_PORT: String(emulatorPort) });
+    }
+  }
+  if (existsSync("workers/main.ts") && process.env.START_WORKER !== "0") {
+    children.start("worker", process.execPath, ["--import", "tsx", "workers/main.ts"], env);
+  }
+  buildIfChanged();
+  if (stopping) return;
+  children.start("web", process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port)], { ...env, NODE_ENV: "production" });
+  children.onExit = (name, code) => {
+    if (!stopping) {
+      log(`${name} exited (code ${code}); stopping everything`);
+      void shutdown(1);
+    }
+  };
+  await waitForHttp(`http://127.0.0.1:${port}/api/health`, 120_000);
+  log(`ready: http://localhost:${port}${demo ? "  (demo mode: sign in as any seeded user)" : ""}`);
+}
+
+function buildIfChanged() {
+  const stamp = path.join(".next", "source-hash");
+  const hash = sourceHash();
+  if (process.env.SKIP_BUILD === "1" || (existsSync(stamp) && readFileSync(stamp, "utf8") === hash)) return;
+  log("building the web app (only after a source change)…");
+  const r = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" } });
+  if (r.status !== 0) throw new Error("next build failed");
+  writeFileSync(stamp, hash);
+}
+
+function persistentSecret(file: string): string {
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  const secret = randomBytes(32).toString("base64url");
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+async function shutdown(code: number) {
+  if (stopping) return;
+  stopping = true;
+  log("stopping…");
+  await children.stopAll();
+  await pg?.stop().catch(() => {});
+  log("stopped");
+  process.exit(code);
+}
+
+function log(message: string) {
+  console.log(`[start] ${message}`);
+}
+
+process.on("SIGINT", () => void shutdown(0));
+process.on("SIGTERM", () => void shutdown(0));
+main().catch(async (e) => {
+  console.error(`[start] ${e instanceof Error ? e.message : e}`);
+  await shutdown(1);
+});
