@@ -6,7 +6,7 @@ import { parseArgs } from "node:util";
 import { createClient } from "../lib/db/client";
 import { databaseUrl } from "../lib/env";
 import { seedDemoUsers, seedFleet } from "../lib/demo/seed-demo";
-import { seedEmulatorsForFleet } from "../lib/demo/seed-emulators";
+import { seedEmulatorsForFleet } from "../emulators/seed-demo-fleet";
 
 const { values } = parseArgs({ options: { count: { type: "string", default: "40" }, "if-empty": { type: "boolean", default: false } } });
 const count = Number(values.count);

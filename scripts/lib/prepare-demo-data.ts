@@ -1,6 +1,6 @@
 import { createClient } from "../../lib/db/client";
 import { ensureDemoTokens, seedDemoUsers, seedFleet } from "../../lib/demo/seed-demo";
-import { seedEmulatorsForFleet } from "../../lib/demo/seed-emulators";
+import { seedEmulatorsForFleet } from "../../emulators/seed-demo-fleet";
 
 /** Demo users and tokens every start; the fleet only into an empty database (seeded once). */
 export async function prepareDemoData(databaseUrl: string, opts: { count: number; tokensFile: string }) {
