@@ -10,6 +10,7 @@ import path from "node:path";
 import { spawnSync } from "node:child_process";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "../lib/db/embedded-postgres";
 import { migrateDatabase } from "../lib/db/migrate";
+import { installQueueSchema } from "../lib/jobs/queue";
 import { Children } from "./lib/children";
 import { sourceHash } from "./lib/source-hash";
 import { waitForHttp } from "./lib/wait-for-http";
@@ -31,6 +32,7 @@ async function main() {
     databaseUrl = pg.url;
   }
   const migrated = await migrateDatabase(databaseUrl, log);
+  await installQueueSchema(databaseUrl);
   log(`database ready (${migrated.applied.length} migration(s) applied now, ${migrated.alreadyApplied} before)`);
 
   const emulatorPort = Number(process.env.GCP_EMULATOR_PORT ?? port + 1010);

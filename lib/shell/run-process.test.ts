@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { mkdtemp, realpath, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -5,6 +6,16 @@ import { describe, expect, it } from "vitest";
 import { ProcessSpawnError, runProcess, type OutputStream } from "./run-process";
 
 const node = process.execPath;
+
+/** Alive = exists and is not a zombie waiting for a reaper. */
+function isAlive(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2)[0] !== "Z";
+  } catch {
+    return false;
+  }
+}
 
 /** Runs a Node one-liner and collects its lines. */
 async function runNode(script: string, args: string[] = [], options: Parameters<typeof runProcess>[2] = {}) {
@@ -143,6 +154,34 @@ describe("runProcess", () => {
     expect(result.exitCode).toBeNull();
     expect(result.signal).toBe("SIGKILL");
     expect(result.durationMs).toBeGreaterThanOrEqual(600);
+  });
+
+  it("after a cancelled child exits, kills what it left behind in its process group", async () => {
+    const controller = new AbortController();
+    let grandchild = 0;
+    const { result } = await runNode(
+      `
+      const { spawn } = require("node:child_process");
+      const sleeper = spawn("sleep", ["30"], { stdio: "ignore" });
+      process.on("SIGINT", () => process.exit(130)); // exits without stopping its own child
+      console.log("grandchild " + sleeper.pid);
+      setInterval(() => {}, 1000);
+      `,
+      [],
+      {
+        signal: controller.signal,
+        onLine: (_s, line) => {
+          const m = /^grandchild (\d+)$/.exec(line);
+          if (m) {
+            grandchild = Number(m[1]);
+            controller.abort();
+          }
+        },
+      },
+    );
+    expect(result.cancelled).toBe(true);
+    expect(grandchild).toBeGreaterThan(0);
+    await expect.poll(() => isAlive(grandchild), { timeout: 2_000 }).toBe(false);
   });
 
   it("stops the child when the timeout elapses", async () => {

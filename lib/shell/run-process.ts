@@ -71,7 +71,8 @@ const PIPE_DRAIN_AFTER_EXIT_MS = 2_000;
  * The child runs in its own process group (`detached`), so a Ctrl-C aimed at the worker does
  * not hit it behind our back; cancellation is ours to orchestrate. SIGINT and SIGTERM go to
  * the child alone, letting e.g. Terraform shut its provider plugins down in order; the final
- * SIGKILL goes to the whole group so that nothing the child started outlives it.
+ * SIGKILL goes to the whole group, and so does a SIGKILL once a cancelled child has exited,
+ * so that nothing a cancelled child started outlives it.
  *
  * Resolves when the child has exited and its output is drained. Rejects only with
  * ProcessSpawnError (the child never ran); a non-zero exit is a normal result.
@@ -166,6 +167,7 @@ export function runProcess(
     };
 
     const onAbort = () => {
+      if (exited) return; // too late to cancel anything: report what really happened
       cancelled = true;
       stop();
     };
@@ -211,6 +213,16 @@ export function runProcess(
       exited = true;
       exitCode = code;
       exitSignal = sig;
+      if ((cancelled || timedOut) && child.pid !== undefined) {
+        // A stopped child can leave its own children behind (Terraform kills the `sh` of a
+        // local-exec on interrupt, not the `sleep` that sh started). Nothing in the group of a
+        // cancelled run should outlive it.
+        try {
+          process.kill(-child.pid, "SIGKILL");
+        } catch {
+          // ESRCH: nothing left in the group, the usual case.
+        }
+      }
       const drain = setTimeout(() => {
         child.stdout?.destroy();
         child.stderr?.destroy();

@@ -2,7 +2,7 @@
  * Runs the real terraform CLI against the offline fixtures (terraform_data and local-exec only,
  * nothing to download). Each test works in its own temporary copy of a fixture.
  */
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -49,6 +49,23 @@ async function setup(fixture: "instance" | "local-exec", options: Partial<Terraf
 }
 
 const v1 = { slug: "acme", sourcegraph_version: "5.4.0" };
+
+/** Live processes whose command line is exactly `argv` (zombies excluded). */
+function processesRunning(argv: string[]): number[] {
+  const wanted = argv.join("\0") + "\0";
+  return readdirSync("/proc")
+    .filter((d) => /^\d+$/.test(d))
+    .filter((pid) => {
+      try {
+        const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+        if (stat.slice(stat.lastIndexOf(")") + 2)[0] === "Z") return false;
+        return readFileSync(`/proc/${pid}/cmdline`, "utf8") === wanted;
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
 
 describe("terraform runner (real terraform, offline fixture)", () => {
   it(
@@ -166,7 +183,8 @@ describe("terraform runner (real terraform, offline fixture)", () => {
         },
       });
       assertTerraformSucceeded(await runner.init());
-      assertTerraformSucceeded(await runner.plan({ variables: { command: "echo started; sleep 30; echo finished" } }));
+      // An unusual duration identifies our sleep among the machine's processes.
+      assertTerraformSucceeded(await runner.plan({ variables: { command: "echo started; sleep 29.71; echo finished" } }));
 
       const started = Date.now();
       const apply = await runner.apply({ signal: controller.signal });
@@ -179,8 +197,10 @@ describe("terraform runner (real terraform, offline fixture)", () => {
       // Proof that terraform got an interrupt (SIGINT), not a kill.
       expect(text()).toContain("Interrupt received.");
       expect(text()).toContain("Gracefully shutting down...");
-      expect(text().some((l) => l.includes("finished"))).toBe(false);
+      expect(text()).not.toContain("terraform_data.step: (local-exec): finished");
       expect(() => assertTerraformSucceeded(apply)).toThrow(TerraformCancelledError);
+      // Terraform kills the local-exec shell; the runner kills what that shell left running.
+      await expect.poll(() => processesRunning(["sleep", "29.71"]), { timeout: 2_000 }).toEqual([]);
     },
     TIMEOUT,
   );
@@ -236,6 +256,31 @@ describe("terraform runner (real terraform, offline fixture)", () => {
     },
     TIMEOUT,
   );
+
+  it(
+    "ignores inherited TF_CLI_ARGS*: our argument lists are the whole truth",
+    async () => {
+      const { runner } = await setup("instance");
+      process.env.TF_CLI_ARGS_plan = "-destroy";
+      try {
+        assertTerraformSucceeded(await runner.init());
+        const plan = assertTerraformSucceeded(await runner.plan({ variables: v1 }));
+        expect(plan.summary?.counts).toMatchObject({ add: 4, destroy: 0 });
+      } finally {
+        delete process.env.TF_CLI_ARGS_plan;
+      }
+    },
+    TIMEOUT,
+  );
+
+  it("does not start terraform when the job was already cancelled", async () => {
+    const controller = new AbortController();
+    controller.abort();
+    const { runner, text } = await setup("instance", { signal: controller.signal });
+    const init = await runner.init();
+    expect(init).toMatchObject({ ok: false, cancelled: true, exitCode: null });
+    expect(text()).toContain("terraform init not started: cancelled before it began");
+  });
 
   it("throws TerraformNotFoundError with a plain message when terraform is not on PATH", async () => {
     const { runner } = await setup("instance", { env: { PATH: "/nonexistent-bin:/also-missing" } });

@@ -202,7 +202,7 @@ export function createTerraformRunner(options: TerraformRunnerOptions): Terrafor
 
   const showPlan = async (call: TerraformCallOptions): Promise<TerraformShowResult> => {
     await requirePlanFile(planFile);
-    const { result, stdout } = await run(["show", "-json", "-no-color", planFile], call, true);
+    const { result, stdout } = await run(["show", "-json", "-no-color", path.basename(planFile)], call, true);
     if (!result.ok) return { ...result, summary: null };
     try {
       return { ...result, summary: summarizePlan(stdout, options.summary) };

@@ -152,6 +152,7 @@ function describeEnd(
   r: { exitCode: number | null; signal: string | null; cancelled: boolean; timedOut: boolean; durationMs: number },
 ): string {
   const took = `${(r.durationMs / 1000).toFixed(1)} s`;
+  if (r.exitCode === null && r.signal === null) return `terraform ${subcommand} not started: cancelled before it began`;
   const how = r.exitCode !== null ? `exit code ${r.exitCode}` : `signal ${r.signal}`;
   if (r.cancelled) return `terraform ${subcommand} cancelled (${how}) after ${took}`;
   if (r.timedOut) return `terraform ${subcommand} stopped at its time limit (${how}) after ${took}`;

@@ -15,8 +15,8 @@ export const VM_RECREATION_DOWNTIME_SECONDS = 8 * 60 + 40;
 export const VM_RECREATION_DOWNTIME_TEXT =
   "Recreating the VM typically means about 8m40s of downtime (RUNBOOK: \"Impact of recreating " +
   "the instance via Terraform\"): about 6m destroying the network endpoint group, and about 2m " +
-  "creating the new instance / installing software / launching Docker services. The data disk " +
-  "is kept and mounted back into the new VM, so no data is lost.";
+  "creating the new instance / installing software / launching Docker services. The existing " +
+  "data disk is mounted back into the new VM, which is why the runbook calls this non-destructive.";
 
 /** The resource identity a VM predicate looks at. */
 export interface ResourceIdentity {

@@ -2,6 +2,7 @@ import type { TestProject } from "vitest/node";
 import pg from "pg";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "../db/embedded-postgres";
 import { migrateDatabase } from "../db/migrate";
+import { installQueueSchema } from "../jobs/queue";
 
 export const TEMPLATE_DB = "mi_test_template";
 
@@ -29,6 +30,7 @@ export default async function setup(project: TestProject) {
   await admin.query(`CREATE DATABASE ${TEMPLATE_DB}`);
   await admin.end();
   await migrateDatabase(withDatabase(serverUrl, TEMPLATE_DB));
+  await installQueueSchema(withDatabase(serverUrl, TEMPLATE_DB));
   project.provide("pgServerUrl", serverUrl);
   return async () => {
     await embedded?.stop();

@@ -62,6 +62,7 @@ CREATE TABLE "job" (
     "created_by" TEXT NOT NULL,
     "error" TEXT,
     "worker_id" TEXT,
+    "queue_worker_id" TEXT,
     "attempts" INTEGER NOT NULL DEFAULT 0,
     "last_seq" INTEGER NOT NULL DEFAULT 0,
     "cancel_requested_at" TIMESTAMPTZ(3),

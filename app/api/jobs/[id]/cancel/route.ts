@@ -1,0 +1,9 @@
+import { z } from "zod";
+import { cancelJob } from "@/lib/jobs/control/cancel-job";
+import { getJob } from "@/lib/jobs/get-job";
+import { route } from "@/lib/http/route";
+
+export const POST = route({ permission: "jobs:control", params: z.object({ id: z.string() }) }, async ({ actor, params }) => {
+  await cancelJob(actor, params.id);
+  return Response.json({ job: await getJob(params.id) }, { status: 202 });
+});

@@ -1,0 +1,5 @@
+import { z } from "zod";
+import { getJob } from "@/lib/jobs/get-job";
+import { route } from "@/lib/http/route";
+
+export const GET = route({ permission: "jobs:read", params: z.object({ id: z.string() }) }, async ({ params }) => ({ job: await getJob(params.id) }));

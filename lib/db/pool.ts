@@ -1,0 +1,19 @@
+import pg from "pg";
+import { databaseUrl } from "../env";
+
+const g = globalThis as unknown as { __pgPool?: pg.Pool };
+
+/**
+ * A plain `pg` pool beside the Prisma client, for what Prisma cannot do well: LISTEN /
+ * NOTIFY, the queue's SQL functions and batched log inserts.
+ */
+export function pool(): pg.Pool {
+  g.__pgPool ??= new pg.Pool({ connectionString: databaseUrl(), max: Number(process.env.PG_POOL_SIZE ?? 10) });
+  return g.__pgPool;
+}
+
+export async function closePool(): Promise<void> {
+  const p = g.__pgPool;
+  g.__pgPool = undefined;
+  await p?.end();
+}

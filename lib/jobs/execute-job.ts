@@ -1,0 +1,225 @@
+import type pg from "pg";
+import { db } from "../db/client";
+import { pool } from "../db/pool";
+import { runProcess } from "../shell/run-process";
+import { runbookFor } from "../runbooks/registry";
+import { StepError, type StepContext, type StepDefinition } from "../runbooks/types";
+import { LogWriter } from "./log-writer";
+import { CHANNELS, notifications } from "./notifications";
+import { enqueueInTransaction } from "./queue";
+import { notifyJobStatus, setJobStatus, setStepStatus } from "./job-status";
+
+export interface WorkerIdentity {
+  /** This process's worker_heartbeat id. */
+  workerId: string;
+  /** graphile-worker's id for the worker holding the queue entry. */
+  queueWorkerId: string;
+}
+
+/** A job resumed this many times after losing its worker is failed instead. */
+const MAX_PICKUPS = 5;
+const BUSY_RETRY_MS = 3_000;
+const CANCEL_POLL_MS = 2_000;
+
+interface StepRow {
+  key: string;
+  name: string;
+  kind: string;
+  status: string;
+  detail: unknown;
+}
+
+/**
+ * Runs (or resumes) one job: claims it, walks its steps in order from the first that has
+ * not finished, and leaves the job succeeded, failed, cancelled or waiting on a person.
+ * Safe to call more than once for the same job (the queue delivers at least once).
+ */
+export async function executeJob(jobId: string, who: WorkerIdentity): Promise<void> {
+  const p = pool();
+  const claim = await claimJob(p, jobId, who);
+  if (claim.outcome === "gone") return;
+  if (claim.outcome === "busy") {
+    await db.$transaction((tx) => enqueueInTransaction(tx, { id: jobId, instanceId: claim.instanceId }, new Date(Date.now() + BUSY_RETRY_MS)));
+    return;
+  }
+  const { job, resumed } = claim;
+  const log = new LogWriter(p, jobId);
+  const controller = new AbortController();
+  const stopWatching = watchForCancel(p, jobId, controller);
+  try {
+    if (resumed) log.system(`▶ resumed on worker ${who.workerId} after the previous worker was lost (pickup ${job.attempts})`);
+    else log.system(`▶ started on worker ${who.workerId}`);
+    if (job.attempts > MAX_PICKUPS) {
+      await finish(p, log, jobId, "failed", `the job lost its worker ${job.attempts - 1} times; giving up. Retry it once the workers are stable.`);
+      return;
+    }
+    await runSteps(p, log, job, controller);
+  } catch (e) {
+    // An engine error (database gone, bug): fail clearly rather than leave "running".
+    const message = e instanceof Error ? e.message : String(e);
+    log.system(`✖ engine error: ${message}`);
+    await finish(p, log, jobId, "failed", `engine error: ${message}`).catch(() => {});
+  } finally {
+    stopWatching();
+    await log.flush();
+  }
+}
+
+type JobRow = { id: string; kind: string; params: Record<string, unknown>; instance_id: string | null; attempts: number; cancel_requested_at: Date | null };
+
+async function claimJob(p: pg.Pool, jobId: string, who: WorkerIdentity) {
+  const client = await p.connect();
+  try {
+    await client.query("BEGIN");
+    const { rows } = await client.query<JobRow & { status: string; worker_id: string | null }>(`SELECT * FROM job WHERE id = $1 FOR UPDATE`, [jobId]);
+    const row = rows[0];
+    const claimable = row && (row.status === "queued" || (row.status === "running" && row.worker_id === null));
+    if (!claimable) {
+      await client.query("ROLLBACK");
+      return { outcome: "gone" as const };
+    }
+    try {
+      const updated = await client.query<JobRow>(
+        `UPDATE job SET status = 'running', worker_id = $2, queue_worker_id = $3, attempts = attempts + 1,
+           started_at = COALESCE(started_at, now()), finished_at = NULL
+         WHERE id = $1 RETURNING *`,
+        [jobId, who.workerId, who.queueWorkerId],
+      );
+      await notifyJobStatus(client, jobId, "running");
+      await client.query("COMMIT");
+      return { outcome: "claimed" as const, job: updated.rows[0], resumed: row.status === "running" };
+    } catch (e) {
+      await client.query("ROLLBACK");
+      // job_one_active_per_instance: another job holds this instance (running or waiting).
+      if ((e as { code?: string }).code === "23505") return { outcome: "busy" as const, instanceId: row.instance_id };
+      throw e;
+    }
+  } finally {
+    client.release();
+  }
+}
+
+async function runSteps(p: pg.Pool, log: LogWriter, job: JobRow, controller: AbortController) {
+  const runbook = runbookFor(job.kind);
+  const definitions = new Map(runbook.steps(job.params as never).map((d) => [d.key, d]));
+  const { rows: steps } = await p.query<StepRow>(`SELECT key, name, kind, status, detail FROM job_step WHERE job_id = $1 ORDER BY position`, [job.id]);
+  const details = new Map(steps.map((s) => [s.key, s.detail]));
+  for (const step of steps) {
+    if (step.status === "succeeded" || step.status === "skipped") continue;
+    const def = definitions.get(step.key);
+    if (!def) return finish(p, log, job.id, "failed", `step "${step.key}" no longer exists in the ${job.kind} runbook`);
+    if (controller.signal.aborted) return cancelled(p, log, job, step, definitions, details);
+    const ctx = await stepContext(job, step.key, log, controller.signal, details);
+    if (def.kind !== "automated") {
+      if (def.needed && !(await def.needed(ctx))) {
+        log.system(`⤼ ${step.name}: not needed`, step.key);
+        await setStepStatus(p, job.id, step.key, "skipped");
+        continue;
+      }
+      await setStepStatus(p, job.id, step.key, "waiting");
+      log.system(`⏸ ${step.name}: waiting for ${def.kind === "approval" ? "approval by an operator" : "a person to mark it done"}${def.instructions ? ` (${def.instructions})` : ""}`, step.key);
+      await log.flush();
+      await setJobStatus(p, job.id, "waiting");
+      return;
+    }
+    if (step.status === "running") log.system(`↻ ${step.name}: running it again (it was interrupted; steps are safe to repeat)`, step.key);
+    log.system(`→ ${step.name}`, step.key);
+    await setStepStatus(p, job.id, step.key, "running");
+    const started = Date.now();
+    try {
+      const result = await def.run!(ctx);
+      if (controller.signal.aborted) return cancelled(p, log, job, step, definitions, details);
+      details.set(step.key, result?.detail ?? null);
+      await setStepStatus(p, job.id, step.key, "succeeded", { detail: result?.detail ?? null });
+      log.system(`✓ ${step.name} (${((Date.now() - started) / 1000).toFixed(1)} s)`, step.key);
+    } catch (e) {
+      if (controller.signal.aborted) return cancelled(p, log, job, step, definitions, details);
+      const message = e instanceof Error ? e.message : String(e);
+      const remedy = e instanceof StepError ? e.remedy : undefined;
+      log.system(`✖ ${step.name} failed: ${message}`, step.key);
+      if (remedy) log.system(`  What to do next: ${remedy}`, step.key);
+      await setStepStatus(p, job.id, step.key, "failed", { error: remedy ? `${message}\nWhat to do next: ${remedy}` : message });
+      await restore(runbook.restore, steps, ctx, log);
+      return finish(p, log, job.id, "failed", `${step.name}: ${message}`);
+    }
+  }
+  return finish(p, log, job.id, "succeeded");
+}
+
+async function cancelled(p: pg.Pool, log: LogWriter, job: JobRow, step: StepRow, definitions: Map<string, StepDefinition>, details: Map<string, unknown>) {
+  log.system(`■ cancelled during "${step.name}"`, step.key);
+  await setStepStatus(p, job.id, step.key, "failed", { error: "cancelled" });
+  const runbook = runbookFor(job.kind);
+  if (runbook.restore) {
+    const { rows } = await p.query<StepRow>(`SELECT key, name, kind, status, detail FROM job_step WHERE job_id = $1 ORDER BY position`, [job.id]);
+    const ctx = await stepContext(job, step.key, log, new AbortController().signal, details);
+    await restore(runbook.restore, rows, ctx, log);
+  }
+  void definitions;
+  return finish(p, log, job.id, "cancelled", "cancelled");
+}
+
+/** The runbook's restore, when the job got past the step that makes it necessary. */
+async function restore(r: { after: string; run: (ctx: StepContext) => Promise<void> } | undefined, steps: StepRow[], ctx: StepContext, log: LogWriter) {
+  if (!r) return;
+  const reached = steps.find((s) => s.key === r.after);
+  if (!reached || reached.status === "pending" || reached.status === "skipped") return;
+  log.system("↺ restoring a safe state before stopping");
+  try {
+    await r.run(ctx);
+    log.system("↺ restore finished");
+  } catch (e) {
+    log.system(`✖ restore failed: ${e instanceof Error ? e.message : e}. A person must check the instance now.`);
+  }
+}
+
+async function finish(p: pg.Pool, log: LogWriter, jobId: string, status: "succeeded" | "failed" | "cancelled", error: string | null = null) {
+  log.system(status === "succeeded" ? "● job succeeded" : status === "cancelled" ? "● job cancelled" : `● job failed: ${error}`);
+  await log.flush();
+  await setJobStatus(p, jobId, status, status === "succeeded" ? null : error);
+}
+
+async function stepContext(job: JobRow, stepKey: string, log: LogWriter, signal: AbortSignal, details: Map<string, unknown>): Promise<StepContext> {
+  const instance = job.instance_id ? await db.instance.findUnique({ where: { id: job.instance_id } }) : null;
+  return {
+    jobId: job.id,
+    stepKey,
+    params: job.params,
+    instance,
+    signal,
+    log: (line) => log.system(line, stepKey),
+    addSecret: (v) => log.addSecret(v),
+    detailOf: (key) => details.get(key),
+    async exec(command, args, opts = {}) {
+      log.system(`$ ${[command, ...args].map(quoteForDisplay).join(" ")}`, stepKey);
+      return runProcess(command, args, {
+        cwd: opts.cwd,
+        env: opts.env,
+        timeoutMs: opts.timeoutMs,
+        signal,
+        killGraceMs: Number(process.env.KILL_GRACE_MS ?? 10_000),
+        onLine: (stream, line) => log.write(stream, line, stepKey),
+      });
+    },
+  };
+}
+
+function quoteForDisplay(arg: string) {
+  return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
+}
+
+/** Cancel arrives by NOTIFY (fast) or by polling the flag (if a notification was missed). */
+function watchForCancel(p: pg.Pool, jobId: string, controller: AbortController): () => void {
+  const n = notifications();
+  const onCancel = (payload: string) => payload === jobId && controller.abort();
+  n.on(CHANNELS.cancel, onCancel);
+  void n.ready().catch(() => {});
+  const timer = setInterval(async () => {
+    const { rows } = await p.query(`SELECT cancel_requested_at FROM job WHERE id = $1`, [jobId]).catch(() => ({ rows: [] as { cancel_requested_at: Date | null }[] }));
+    if (rows[0]?.cancel_requested_at) controller.abort();
+  }, CANCEL_POLL_MS);
+  return () => {
+    clearInterval(timer);
+    n.off(CHANNELS.cancel, onCancel);
+  };
+}

@@ -1,0 +1,114 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "../db/client";
+import { pool } from "../db/pool";
+import { makeActor, makeInstance } from "../testing/factories";
+import { spawnWorker, waitFor, type SpawnedWorker } from "../testing/spawn-worker";
+import { createJob } from "./create-job";
+import { cancelJob } from "./control/cancel-job";
+import { retryJob } from "./control/retry-job";
+import { resolveWaitingStep } from "./control/resolve-waiting-step";
+import type { Actor } from "../auth/actor";
+
+let worker: SpawnedWorker;
+let operator: Actor;
+
+const statusOf = async (id: string) => (await db.job.findUniqueOrThrow({ where: { id } })).status;
+const untilStatus = (id: string, status: string, ms = 30_000) =>
+  waitFor(async () => (await statusOf(id)) === status, ms, `job ${id} to be ${status}`);
+const logText = async (id: string) => (await db.jobLog.findMany({ where: { jobId: id }, orderBy: { seq: "asc" } })).map((l) => l.line).join("\n");
+
+beforeAll(async () => {
+  operator = await makeActor("operator");
+  worker = spawnWorker();
+});
+afterAll(async () => {
+  await worker.stop();
+  await pool().end();
+});
+
+describe("job engine (real worker process)", () => {
+  it("runs a job's steps in order and records each", async () => {
+    const job = await createJob(operator, { kind: "selftest", params: { lines: 5 } });
+    await untilStatus(job.id, "succeeded");
+    const steps = await db.jobStep.findMany({ where: { jobId: job.id }, orderBy: { position: "asc" } });
+    expect(steps.map((s) => [s.key, s.status])).toEqual([
+      ["print", "succeeded"],
+      ["sleep", "succeeded"],
+      ["approve", "skipped"],
+      ["human", "skipped"],
+      ["finish", "succeeded"],
+    ]);
+    const log = await logText(job.id);
+    expect(log).toContain("line 5 of 5");
+    expect(log).toContain("job succeeded");
+    const audit = await db.auditEvent.findFirst({ where: { targetId: job.id, action: "job.create" } });
+    expect(audit?.actorEmail).toBe(operator.email);
+  });
+
+  it("waits for approval, survives it, and records who approved", async () => {
+    const job = await createJob(operator, { kind: "selftest", params: { approval: true, human: true } });
+    await untilStatus(job.id, "waiting");
+    await expect(resolveWaitingStep(operator, job.id, { kind: "human", stepKey: "human" })).rejects.toThrow(/not waiting on this step|approval/);
+    await resolveWaitingStep(operator, job.id, { kind: "approval" });
+    await untilStatus(job.id, "waiting");
+    const approve = await db.jobStep.findFirstOrThrow({ where: { jobId: job.id, key: "approve" } });
+    expect(approve.completedBy).toBe(operator.email);
+    await resolveWaitingStep(operator, job.id, { kind: "human", stepKey: "human" });
+    await untilStatus(job.id, "succeeded");
+    const human = await db.jobStep.findFirstOrThrow({ where: { jobId: job.id, key: "human" } });
+    expect(human.completedBy).toBe(operator.email);
+  });
+
+  it("cancel reaches the running child process (SIGINT) and ends the job cancelled", async () => {
+    const job = await createJob(operator, { kind: "selftest", params: { sleepSeconds: 60 } });
+    await waitFor(async () => (await logText(job.id)).includes("sleeping 60s"), 20_000, "child to start");
+    const started = Date.now();
+    await cancelJob(operator, job.id);
+    await untilStatus(job.id, "cancelled", 20_000);
+    expect(Date.now() - started).toBeLessThan(15_000);
+    const log = await logText(job.id);
+    expect(log).toContain("child got SIGINT");
+    expect(log).toContain("cancel requested by");
+    const sleep = await db.jobStep.findFirstOrThrow({ where: { jobId: job.id, key: "sleep" } });
+    expect(sleep.status).toBe("failed");
+  });
+
+  it("retry resumes from the failed step, not from the start", async () => {
+    const job = await createJob(operator, { kind: "selftest", params: { failAt: "sleep", lines: 1 } });
+    await untilStatus(job.id, "failed");
+    const failed = await db.jobStep.findFirstOrThrow({ where: { jobId: job.id, key: "sleep" } });
+    expect(failed.error).toContain("What to do next");
+    const printBefore = await db.jobStep.findFirstOrThrow({ where: { jobId: job.id, key: "print" } });
+    // Make the retry succeed: the step reads its params at run time.
+    await db.job.update({ where: { id: job.id }, data: { params: { lines: 1 } } });
+    await retryJob(operator, job.id);
+    await untilStatus(job.id, "succeeded");
+    const printAfter = await db.jobStep.findFirstOrThrow({ where: { jobId: job.id, key: "print" } });
+    expect(printAfter.finishedAt).toEqual(printBefore.finishedAt);
+    const log = await logText(job.id);
+    expect(log.match(/line 1 of 1/g)).toHaveLength(1);
+    expect(log).toContain('resuming at "Sleep in a child process"');
+  });
+
+  it("never runs two jobs of one instance at once", async () => {
+    const instance = await makeInstance();
+    const jobs = [];
+    for (let i = 0; i < 4; i++) jobs.push(await createJob(operator, { kind: "selftest", instanceSlug: instance.slug, params: { sleepSeconds: 1, lines: 1 } }));
+    let maxConcurrent = 0;
+    await waitFor(async () => {
+      const rows = await db.job.findMany({ where: { instanceId: instance.id } });
+      maxConcurrent = Math.max(maxConcurrent, rows.filter((r) => r.status === "running" || r.status === "waiting").length);
+      return rows.every((r) => r.status === "succeeded");
+    }, 60_000, "all four jobs to succeed");
+    expect(maxConcurrent).toBe(1);
+    // The database refuses a second active job for the instance, whatever the queue does.
+    const [a, b] = jobs;
+    await db.job.update({ where: { id: a.id }, data: { status: "running" } });
+    await expect(db.job.update({ where: { id: b.id }, data: { status: "waiting" } })).rejects.toThrow();
+  });
+
+  it("rejects parameters that do not fit the runbook", async () => {
+    await expect(createJob(operator, { kind: "selftest", params: { sleepSeconds: -1 } })).rejects.toThrow(/sleepSeconds/);
+    await expect(createJob(operator, { kind: "nope" })).rejects.toThrow(/unknown job kind/);
+  });
+});

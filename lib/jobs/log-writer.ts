@@ -1,0 +1,93 @@
+import type pg from "pg";
+import { CHANNELS } from "./notifications";
+import { createLogRedactor } from "./redact-log-line";
+
+export type LogStreamName = "stdout" | "stderr" | "system";
+
+interface Pending {
+  stream: LogStreamName;
+  stepKey: string | null;
+  line: string;
+}
+
+const MAX_LINE = 16 * 1024;
+const MAX_BATCH = 2000;
+
+/**
+ * Turns a job's output into job_log rows. Lines are redacted first, then buffered and
+ * inserted in batches: each batch reserves its sequence numbers by bumping job.last_seq in
+ * the same transaction, inserts with unnest(), and NOTIFYs `<jobId>:<lastSeq>` on commit,
+ * so every line has a gap-free per-job sequence and viewers learn of it at once.
+ */
+export class LogWriter {
+  private buffer: Pending[] = [];
+  private timer: NodeJS.Timeout | null = null;
+  private chain: Promise<void> = Promise.resolve();
+  private redact: (line: string) => string;
+  private readonly secrets: string[] = [];
+  failed: unknown = null;
+
+  constructor(
+    private readonly pool: pg.Pool,
+    readonly jobId: string,
+    private readonly flushDelayMs = 20,
+  ) {
+    this.redact = createLogRedactor([]);
+  }
+
+  /** Values that must never be stored (generated passwords, keys). */
+  addSecret(value: string) {
+    if (!value || this.secrets.includes(value)) return;
+    this.secrets.push(value);
+    this.redact = createLogRedactor(this.secrets);
+  }
+
+  write(stream: LogStreamName, line: string, stepKey: string | null = null) {
+    const clean = this.redact(line.length > MAX_LINE ? `${line.slice(0, MAX_LINE)}… [line truncated]` : line);
+    this.buffer.push({ stream, stepKey, line: clean });
+    if (this.buffer.length >= MAX_BATCH) void this.flush();
+    else this.timer ??= setTimeout(() => void this.flush(), this.flushDelayMs);
+  }
+
+  system(line: string, stepKey: string | null = null) {
+    this.write("system", line, stepKey);
+  }
+
+  /** Writes everything buffered so far; resolves when it is committed. */
+  flush(): Promise<void> {
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = null;
+    }
+    const batch = this.buffer;
+    this.buffer = [];
+    if (batch.length) this.chain = this.chain.then(() => this.insert(batch)).catch((e) => void (this.failed = e));
+    return this.chain;
+  }
+
+  private async insert(batch: Pending[]) {
+    const client = await this.pool.connect();
+    try {
+      await client.query("BEGIN");
+      const { rows } = await client.query<{ last_seq: number }>(
+        `UPDATE job SET last_seq = last_seq + $2 WHERE id = $1 RETURNING last_seq`,
+        [this.jobId, batch.length],
+      );
+      const last = rows[0].last_seq;
+      const first = last - batch.length + 1;
+      await client.query(
+        `INSERT INTO job_log (job_id, seq, stream, step_key, line)
+         SELECT $1, $2::int + ord - 1, s::"LogStream", k, l
+         FROM unnest($3::text[], $4::text[], $5::text[]) WITH ORDINALITY AS t(s, k, l, ord)`,
+        [this.jobId, first, batch.map((b) => b.stream), batch.map((b) => b.stepKey), batch.map((b) => b.line)],
+      );
+      await client.query(`SELECT pg_notify($1, $2)`, [CHANNELS.log, `${this.jobId}:${last}`]);
+      await client.query("COMMIT");
+    } catch (e) {
+      await client.query("ROLLBACK").catch(() => {});
+      throw e;
+    } finally {
+      client.release();
+    }
+  }
+}

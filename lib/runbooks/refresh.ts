@@ -1,0 +1,64 @@
+import { z } from "zod";
+import { db } from "../db/client";
+import { getVmStatus, readInstanceNetwork } from "../gcp";
+import type { Runbook, StepContext } from "./types";
+import { StepError } from "./types";
+
+function target(ctx: StepContext) {
+  const i = ctx.instance;
+  if (!i) throw new StepError("the job has no instance");
+  return { project: i.gcpProjectId, region: i.region, zone: i.zone };
+}
+
+/**
+ * Refresh: what the runbook's "Finding the external IPs" does by hand
+ * (`gcloud compute addresses list`), plus the VM's status, written back to the instance.
+ */
+export const refreshRunbook: Runbook = {
+  kind: "refresh",
+  title: "Refresh from GCP",
+  needsInstance: true,
+  params: z.object({}).strict(),
+  steps: () => [
+    {
+      key: "read-vm",
+      name: "Read the VM's status",
+      kind: "automated",
+      async run(ctx) {
+        const t = target(ctx);
+        ctx.log(`GET compute/v1/projects/${t.project}/zones/${t.zone}/instances/prod`);
+        const vmStatus = await getVmStatus({ project: t.project, zone: t.zone });
+        ctx.log(`VM prod is ${vmStatus}`);
+        return { detail: { vmStatus } };
+      },
+    },
+    {
+      key: "read-addresses",
+      name: "Read the global and NAT addresses",
+      kind: "automated",
+      async run(ctx) {
+        const t = target(ctx);
+        ctx.log(`reading default-global-address, default-nat-manual-ip-0 and -1 in ${t.project}`);
+        const net = await readInstanceNetwork(t);
+        ctx.log(`default-global-address   ${net.globalIp}`);
+        net.natIps.forEach((ip, n) => ctx.log(`default-nat-manual-ip-${n}  ${ip}`));
+        ctx.log(`managed certificate: ${net.certificateStatus}`);
+        if (net.natIps.length !== 2) throw new StepError(`expected 2 NAT addresses, found ${net.natIps.length}`, "Check the Cloud NAT addresses in the GCP console; Terraform may not have finished.");
+        return { detail: net };
+      },
+    },
+    {
+      key: "update-record",
+      name: "Update the instance record",
+      kind: "automated",
+      async run(ctx) {
+        const net = ctx.detailOf("read-addresses") as { globalIp: string; natIps: string[] };
+        const before = ctx.instance!;
+        const changed = before.globalIp !== net.globalIp || before.natIps.join() !== net.natIps.join();
+        await db.instance.update({ where: { id: before.id }, data: { globalIp: net.globalIp, natIps: net.natIps } });
+        ctx.log(changed ? `updated: global ${before.globalIp ?? "none"} → ${net.globalIp}; NAT ${before.natIps.join(", ") || "none"} → ${net.natIps.join(", ")}` : "no change: the record already matched GCP");
+        return { detail: { changed } };
+      },
+    },
+  ],
+};

@@ -1,0 +1,64 @@
+import type { z } from "zod";
+import type { Instance } from "../generated/prisma/client";
+import type { ProcessResult } from "../shell/run-process";
+
+export type StepKind = "automated" | "approval" | "human";
+
+/** What a step can do while it runs. Everything it prints lands in the job's log. */
+export interface StepContext {
+  jobId: string;
+  stepKey: string;
+  params: Record<string, unknown>;
+  /** The instance the job is about, re-read before each step. */
+  instance: Instance | null;
+  /** Aborted when someone cancels the job; pass it to everything that waits. */
+  signal: AbortSignal;
+  log(line: string): void;
+  /** Runs a program with an argument vector (never a shell); output streams to the log. */
+  exec(command: string, args: string[], opts?: { cwd?: string; env?: Record<string, string | undefined>; timeoutMs?: number }): Promise<ProcessResult>;
+  /** A value that must never appear in the log (e.g. a generated password). */
+  addSecret(value: string): void;
+  /** Detail a previous step of this job recorded (e.g. a plan summary). */
+  detailOf(stepKey: string): unknown;
+}
+
+export interface StepResult {
+  /** Shown with the step (and to the approver of a following approval step). */
+  detail?: unknown;
+}
+
+export interface StepDefinition {
+  key: string;
+  name: string;
+  kind: StepKind;
+  /** Automated steps: the work. Must be safe to run again (jobs run at least once). */
+  run?: (ctx: StepContext) => Promise<StepResult | void>;
+  /** Approval / human steps: whether the job must stop here (default: always). */
+  needed?: (ctx: StepContext) => boolean | Promise<boolean>;
+  /** Approval / human steps: what the person is asked to do or to approve. */
+  instructions?: string;
+}
+
+export interface Runbook<P extends z.ZodType = z.ZodType> {
+  kind: string;
+  title: string;
+  params: P;
+  /** Whether the job is about one instance (serialized per instance). */
+  needsInstance: boolean;
+  steps(params: z.infer<P>): StepDefinition[];
+  /**
+   * Runs after a failure or cancel, once the job has gone through `restoreAfter` (a step
+   * key): puts things back in a safe state (e.g. database writable, banner removed).
+   */
+  restore?: { after: string; run: (ctx: StepContext) => Promise<void> };
+}
+
+/** A step failure with what to do next, shown beside the step. */
+export class StepError extends Error {
+  constructor(
+    message: string,
+    readonly remedy?: string,
+  ) {
+    super(message);
+  }
+}

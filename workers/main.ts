@@ -1,0 +1,77 @@
+/**
+ * A worker process: `npm run worker` (any number, on any machine that reaches DATABASE_URL).
+ * Runs jobs from the Postgres queue, sends a heartbeat, and takes over the jobs of workers
+ * that stopped sending theirs.
+ */
+import { run, type Runner } from "graphile-worker";
+import { databaseUrl } from "../lib/env";
+import { pool, closePool } from "../lib/db/pool";
+import { db } from "../lib/db/client";
+import { executeJob } from "../lib/jobs/execute-job";
+import { beat, HEARTBEAT_INTERVAL_MS, newWorkerId, removeHeartbeat } from "../lib/jobs/heartbeat";
+import { notifications } from "../lib/jobs/notifications";
+import { installQueueSchema, quietLogger, RUN_JOB_TASK, workerUtils } from "../lib/jobs/queue";
+import { sweepLostWorkers } from "../lib/jobs/sweep-lost-workers";
+
+const workerId = process.env.WORKER_ID ?? newWorkerId();
+const concurrency = Number(process.env.WORKER_CONCURRENCY ?? 4);
+const log = (m: string) => console.log(`[worker ${workerId}] ${m}`);
+
+async function main() {
+  const url = databaseUrl();
+  await installQueueSchema(url);
+  const p = pool();
+  await beat(p, workerId);
+  const utils = await workerUtils(url);
+  const heartbeat = setInterval(() => beat(p, workerId).catch((e) => log(`heartbeat failed: ${e.message}`)), HEARTBEAT_INTERVAL_MS);
+  const sweep = async () => {
+    try {
+      await sweepLostWorkers(p, utils, log);
+    } catch (e) {
+      log(`sweep failed: ${(e as Error).message}`);
+    }
+  };
+  const sweeper = setInterval(sweep, Number(process.env.SWEEP_INTERVAL_MS ?? 5_000));
+  void sweep();
+  const runner: Runner = await run({
+    connectionString: url,
+    concurrency,
+    noHandleSignals: true,
+    pollInterval: 1_000,
+    logger: quietLogger(),
+    taskList: {
+      [RUN_JOB_TASK]: async (payload, helpers) => {
+        const jobId = (payload as { jobId?: string }).jobId;
+        if (!jobId) return;
+        await executeJob(jobId, { workerId, queueWorkerId: helpers.job.locked_by ?? "unknown" });
+      },
+    },
+  });
+  log(`running ${concurrency} job slot(s)`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal}: stopping`);
+    clearInterval(heartbeat);
+    clearInterval(sweeper);
+    // Jobs still running are taken over by the next worker's sweep: dropping our heartbeat
+    // now makes that immediate instead of waiting for it to go stale.
+    await removeHeartbeat(p, workerId).catch(() => {});
+    await Promise.race([runner.stop(), new Promise((r) => setTimeout(r, 3_000))]);
+    await notifications().close();
+    await (await utils).release?.();
+    await db.$disconnect();
+    await closePool().catch(() => {});
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void stop("SIGINT"));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+  await runner.promise;
+}
+
+main().catch((e) => {
+  console.error(`[worker ${workerId}] fatal: ${e instanceof Error ? e.message : e}`);
+  process.exit(1);
+});
