@@ -124,12 +124,15 @@ async function runSteps(p: pg.Pool, log: LogWriter, job: JobRow, controller: Abo
     }
     if (step.status === "running") log.system(`↻ ${step.name}: running it again (it was interrupted; steps are safe to repeat)`, step.key);
     log.system(`→ ${step.name}`, step.key);
+    await log.flush();
     await setStepStatus(p, job.id, step.key, "running");
     const started = Date.now();
     try {
       const result = await def.run!(ctx);
       if (controller.signal.aborted) return cancelled(p, log, job, step, definitions, details);
       details.set(step.key, result?.detail ?? null);
+      // A step is recorded done only once its output is stored.
+      await log.flush();
       await setStepStatus(p, job.id, step.key, "succeeded", { detail: result?.detail ?? null });
       log.system(`✓ ${step.name} (${((Date.now() - started) / 1000).toFixed(1)} s)`, step.key);
     } catch (e) {

@@ -2,9 +2,10 @@ import { hostname } from "node:os";
 import { randomBytes } from "node:crypto";
 import type pg from "pg";
 
-export const HEARTBEAT_INTERVAL_MS = 5_000;
 /** A worker silent for this long is considered lost and its jobs are taken over. */
 export const HEARTBEAT_STALE_MS = Number(process.env.HEARTBEAT_STALE_MS ?? 20_000);
+/** Several beats per stale period, so one slow beat never looks like a lost worker. */
+export const HEARTBEAT_INTERVAL_MS = Math.min(5_000, Math.floor(HEARTBEAT_STALE_MS / 4));
 
 export function newWorkerId(): string {
   return `${hostname()}-${process.pid}-${randomBytes(3).toString("hex")}`;

@@ -61,7 +61,11 @@ export class LogWriter {
     }
     const batch = this.buffer;
     this.buffer = [];
-    if (batch.length) this.chain = this.chain.then(() => this.insert(batch)).catch((e) => void (this.failed = e));
+    if (batch.length) this.chain = this.chain.then(() => this.insert(batch)).catch((e) => {
+        // Keep going (the job matters more than its log) but never silently.
+        this.failed = e;
+        console.error(`[log] could not store ${batch.length} line(s) of job ${this.jobId}: ${(e as Error).message}`);
+      });
     return this.chain;
   }
 

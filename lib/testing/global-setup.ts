@@ -17,9 +17,10 @@ let embedded: EmbeddedDatabase | undefined;
 export default async function setup(project: TestProject) {
   let serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) {
+    const port = Number(process.env.TEST_PG_PORT ?? 5499);
     embedded = await startEmbeddedPostgres({
-      dir: ".data/test-pg",
-      port: Number(process.env.TEST_PG_PORT ?? 5499),
+      dir: `.data/test-pg-${port}`,
+      port,
       database: "postgres",
     });
     serverUrl = embedded.url;
