@@ -68,20 +68,21 @@ function run(command: string, args: string[], opts: { env?: Record<string, strin
     }
     current = child;
     let timedOut = false;
-    let killTimer: NodeJS.Timeout | undefined;
     const timer = setTimeout(() => {
       timedOut = true;
-      log(`${path.basename(args[0] ?? command)} exceeded ${opts.timeoutMs / 60_000} min; stopping it`);
-      signalGroup(child, "SIGTERM");
-      killTimer = setTimeout(() => signalGroup(child, "SIGKILL"), KILL_GRACE_MS);
+      log(`the stage exceeded ${opts.timeoutMs / 60_000} min; stopping it`);
+      stop(child);
     }, opts.timeoutMs);
     let settled = false;
     const done = (o: ProcessOutcome) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      clearTimeout(killTimer);
       current = undefined;
+      // Whatever the stage left in its process group (vitest's pool workers, or the
+      // Postgres of its global setup when it was interrupted) is stopped with it.
+      // SIGINT is Postgres' fast shutdown.
+      if (child.pid) killGroup(child.pid, "SIGINT");
       resolve(o);
     };
     child.on("error", (e) => done({ code: null, signal: null, error: `could not start ${command}: ${e.message}` }));
@@ -93,37 +94,39 @@ function run(command: string, args: string[], opts: { env?: Record<string, strin
   });
 }
 
-function signalGroup(child: ChildProcess, sig: NodeJS.Signals) {
-  if (!child.pid || child.exitCode !== null || child.signalCode !== null) return;
+/**
+ * Asks a stage to stop the way a terminal's Ctrl-C would: SIGINT to its main process (the
+ * one signal both vitest and Playwright clean up after; Playwright then stops its web
+ * server gracefully). Its whole process group is killed if it is still there later.
+ */
+function stop(child: ChildProcess) {
+  const pid = child.pid;
+  if (!pid || child.exitCode !== null || child.signalCode !== null) return;
   try {
-    process.kill(-child.pid, sig);
+    process.kill(pid, "SIGINT");
   } catch {
-    try {
-      child.kill(sig);
-    } catch {
-      /* already gone */
-    }
+    /* already gone */
+  }
+  setTimeout(() => killGroup(pid, "SIGKILL"), KILL_GRACE_MS).unref();
+}
+
+function killGroup(pid: number, sig: NodeJS.Signals) {
+  try {
+    process.kill(-pid, sig);
+  } catch {
+    /* the group is empty */
   }
 }
 
 function onSignal(sig: NodeJS.Signals) {
   if (interrupted) {
     // A second signal: stop waiting for a graceful shutdown.
-    if (current) signalGroup(current, "SIGKILL");
+    if (current?.pid) killGroup(current.pid, "SIGKILL");
     return;
   }
   interrupted = sig;
   log(`${sig} received; stopping the running stage`);
-  const child = current;
-  if (!child?.pid) return;
-  // The stage's own process decides how to stop its helpers (Playwright stops its web
-  // server gracefully); its process group is killed if it does not exit in time.
-  try {
-    process.kill(child.pid, sig);
-  } catch {
-    /* already gone */
-  }
-  setTimeout(() => signalGroup(child, "SIGKILL"), KILL_GRACE_MS).unref();
+  if (current) stop(current);
 }
 process.on("SIGINT", () => onSignal("SIGINT"));
 process.on("SIGTERM", () => onSignal("SIGTERM"));

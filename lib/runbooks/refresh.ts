@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { db } from "../db/client";
+import { recordAudit } from "../audit/record-audit";
+import { SYSTEM_ACTOR } from "../auth/actor";
 import { getVmStatus, readInstanceNetwork } from "../gcp";
 import type { Runbook, StepContext } from "./types";
 import { StepError } from "./types";
@@ -55,7 +57,18 @@ export const refreshRunbook: Runbook = {
         const net = ctx.detailOf("read-addresses") as { globalIp: string; natIps: string[] };
         const before = ctx.instance!;
         const changed = before.globalIp !== net.globalIp || before.natIps.join() !== net.natIps.join();
-        await db.instance.update({ where: { id: before.id }, data: { globalIp: net.globalIp, natIps: net.natIps } });
+        await db.$transaction(async (tx) => {
+          await tx.instance.update({ where: { id: before.id }, data: { globalIp: net.globalIp, natIps: net.natIps } });
+          if (changed) {
+            await recordAudit(tx, SYSTEM_ACTOR, {
+              action: "instance.ips-refreshed",
+              targetType: "instance",
+              targetId: before.id,
+              instanceSlug: before.slug,
+              params: { jobId: ctx.jobId, globalIp: net.globalIp, natIps: net.natIps, previous: { globalIp: before.globalIp, natIps: before.natIps } },
+            });
+          }
+        });
         ctx.log(changed ? `updated: global ${before.globalIp ?? "none"} → ${net.globalIp}; NAT ${before.natIps.join(", ") || "none"} → ${net.natIps.join(", ")}` : "no change: the record already matched GCP");
         return { detail: { changed } };
       },

@@ -73,7 +73,7 @@ export function vitestResult(report: unknown, outcome: ProcessOutcome, durationM
   const r: StageResult = { name: "vitest (unit + integration)", passed: 0, failed: 0, skipped: 0, notes: [], durationMs };
   if (!isObject(report) || !Array.isArray((report as VitestReport).testResults)) {
     r.failed = 1;
-    r.notes.push(`vitest produced no JSON report (${describeOutcome(outcome)}): the run crashed before reporting; see its output above`);
+    r.notes.push(`vitest produced no JSON report (${describeOutcome(outcome)}); see its output above`);
     return r;
   }
   const rep = report as VitestReport;
@@ -97,7 +97,7 @@ export function vitestResult(report: unknown, outcome: ProcessOutcome, durationM
   }
   if (!ok(outcome) && r.failed === 0) {
     r.failed = 1;
-    r.notes.push(`vitest ${describeOutcome(outcome)} although no test failed (an unhandled error, a timeout, or a global setup failure; see above)`);
+    r.notes.push(outcome.error ? `vitest stopped: ${outcome.error}` : `vitest ${describeOutcome(outcome)} although no test failed (an unhandled error, no test files, or a global setup failure; see above)`);
   }
   return r;
 }
@@ -140,7 +140,7 @@ export function playwrightResult(report: unknown, outcome: ProcessOutcome, durat
   const r: StageResult = { name: "playwright (e2e)", passed: 0, failed: 0, skipped: 0, notes: [], durationMs };
   if (!isObject(report) || !Array.isArray((report as PwReport).suites)) {
     r.failed = 1;
-    r.notes.push(`Playwright produced no JSON report (${describeOutcome(outcome)}): it crashed before reporting; see its output above`);
+    r.notes.push(`Playwright produced no JSON report (${describeOutcome(outcome)}); see its output above`);
     return r;
   }
   const rep = report as PwReport;
@@ -171,7 +171,7 @@ export function playwrightResult(report: unknown, outcome: ProcessOutcome, durat
   }
   if (!ok(outcome) && r.failed === 0) {
     r.failed = 1;
-    r.notes.push(`Playwright ${describeOutcome(outcome)} although no test failed (see its output above)`);
+    r.notes.push(outcome.error ? `Playwright stopped: ${outcome.error}` : `Playwright ${describeOutcome(outcome)} although no test failed (see its output above)`);
   }
   if (ok(outcome) && r.passed === 0 && r.failed === 0) {
     r.failed = 1;

@@ -1,4 +1,5 @@
 import { notFound } from "next/navigation";
+import { InstanceJobs } from "@/components/instances/instance-jobs";
 import { InstanceDetails } from "@/components/instances/instance-details";
 import { OperatorAccess } from "@/components/instances/operator-access";
 import { Badge } from "@/components/ui/badges";
@@ -32,7 +33,7 @@ export default async function InstancePage({ params }: { params: Promise<{ slug:
         </Section>
       )}
       <Section title="Jobs">
-        <p className="text-sm text-slate-500" data-testid="job-history">No jobs yet.</p>
+        <InstanceJobs slug={instance.slug} canRun={can(actor.role, "jobs:run")} />
       </Section>
       {can(actor.role, "audit:read") && (
         <Section title="Audit trail">
