@@ -7,12 +7,11 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { spawnSync } from "node:child_process";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "../lib/db/embedded-postgres";
 import { migrateDatabase } from "../lib/db/migrate";
 import { installQueueSchema } from "../lib/jobs/queue";
 import { Children } from "./lib/children";
-import { sourceHash } from "./lib/source-hash";
+import { buildIfChanged } from "./lib/build-if-changed";
 import { waitForHttp } from "./lib/wait-for-http";
 import { prepareDemoData } from "./lib/prepare-demo-data";
 
@@ -59,7 +58,7 @@ async function main() {
   if (existsSync("workers/main.ts") && process.env.START_WORKER !== "0") {
     children.start("worker", process.execPath, ["--import", "tsx", "workers/main.ts"], env);
   }
-  buildIfChanged();
+  buildIfChanged(log);
   if (stopping) return;
   children.start("web", process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port)], { ...env, NODE_ENV: "production" });
   children.onExit = (name, code) => {
@@ -70,16 +69,6 @@ async function main() {
   };
   await waitForHttp(`http://127.0.0.1:${port}/api/health`, 120_000);
   log(`ready: http://localhost:${port}${demo ? "  (demo mode: sign in as any seeded user)" : ""}`);
-}
-
-function buildIfChanged() {
-  const stamp = path.join(".next", "source-hash");
-  const hash = sourceHash();
-  if (process.env.SKIP_BUILD === "1" || (existsSync(stamp) && readFileSync(stamp, "utf8") === hash)) return;
-  log("building the web app (only after a source change)…");
-  const r = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" } });
-  if (r.status !== 0) throw new Error("next build failed");
-  writeFileSync(stamp, hash);
 }
 
 function persistentSecret(file: string): string {

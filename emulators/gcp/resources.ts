@@ -10,7 +10,23 @@ import { randomBytes, randomInt } from "node:crypto";
 // served them; code that parses zone names out of these URLs keeps working.
 export const LINK_BASE = "https://www.googleapis.com/compute/v1";
 
-export type ResourceKind = "project" | "instance" | "address" | "sslCertificate" | "operation";
+export type ResourceKind =
+  | "project"
+  | "instance"
+  | "address"
+  | "sslCertificate"
+  | "operation"
+  | "disk"
+  | "snapshot"
+  | "backendService"
+  | "networkEndpointGroup"
+  | "instanceGroup"
+  // Emulator-internal rows (fault injection), never served: no route maps to them.
+  | "fault"
+  | "certificateScript";
+
+/** The kinds a compute URL can name. */
+export type ComputeKind = Exclude<ResourceKind, "project" | "fault" | "certificateScript">;
 
 /**
  * Where a resource lives, spelled as its URL segment: "global", "regions/us-central1" or
@@ -27,16 +43,22 @@ export function regionOfZone(zone: string): string {
   return zone.replace(/-[a-z]$/, "");
 }
 
-const COLLECTION: Record<Exclude<ResourceKind, "project">, string> = {
+export const COLLECTION: Record<ComputeKind, string> = {
   instance: "instances",
   address: "addresses",
   sslCertificate: "sslCertificates",
   operation: "operations",
+  disk: "disks",
+  snapshot: "snapshots",
+  backendService: "backendServices",
+  networkEndpointGroup: "networkEndpointGroups",
+  instanceGroup: "instanceGroups",
 };
 
 /** `projects/p/zones/z/instances/n`, the form GCP uses in "was not found" messages. */
 export function resourcePath(project: string, kind: ResourceKind, location: Location, name: string): string {
   if (kind === "project") return `projects/${project}`;
+  if (kind === "fault" || kind === "certificateScript") return `emulator/${kind}/${name}`;
   return `projects/${project}/${location}/${COLLECTION[kind]}/${name}`;
 }
 
@@ -53,6 +75,11 @@ export function newId(): string {
   return `${randomInt(1, 2 ** 47)}${randomInt(100000, 999999)}`;
 }
 
+/** GCP's optimistic-locking fingerprints are opaque base64 strings that change on every write. */
+export function fingerprint(): string {
+  return randomBytes(8).toString("base64");
+}
+
 export function now(): string {
   return new Date().toISOString();
 }
@@ -65,6 +92,8 @@ export interface InstanceSpec {
   machineType?: string;
   networkIP?: string;
   labels?: Record<string, string>;
+  /** `metadata.items` as sent by the caller (startup-script, colour, ...). */
+  metadataItems?: { key?: string; value?: string }[];
 }
 
 export function instanceDoc(spec: InstanceSpec): Record<string, unknown> {
@@ -81,6 +110,9 @@ export function instanceDoc(spec: InstanceSpec): Record<string, unknown> {
     zone: locationLink(spec.project, zone),
     machineType: `${locationLink(spec.project, zone)}/machineTypes/${spec.machineType ?? "n2-standard-8"}`,
     labels: spec.labels ?? {},
+    labelFingerprint: fingerprint(),
+    // GCP always returns a metadata block with a fingerprint, even for a VM created without items.
+    metadata: { kind: "compute#metadata", fingerprint: fingerprint(), items: spec.metadataItems ?? [] },
     networkInterfaces: [
       {
         name: "nic0",

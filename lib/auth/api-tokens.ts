@@ -4,6 +4,7 @@ import { db } from "../db/client";
 import { AppError, notFound } from "../errors/app-error";
 import { recordAudit } from "../audit/record-audit";
 import type { Actor } from "./actor";
+import { nameSchema } from "./name-schema";
 
 const TOKEN_PREFIX = "mi_";
 
@@ -15,14 +16,17 @@ export function generateToken(): string {
   return TOKEN_PREFIX + randomBytes(24).toString("base64url");
 }
 
-export const tokenNameSchema = z.object({
-  name: z.string().trim().min(1, "name is required").max(80, "name must be at most 80 characters"),
-});
+export const tokenNameSchema = z.object({ name: nameSchema("name", 80) });
+
+/** Enough for every script and laptop of one person; more is a leak waiting to happen. */
+export const MAX_ACTIVE_TOKENS = 25;
 
 /** Creates a personal token; the plain value is returned once and only its hash is kept. */
 export async function createApiToken(actor: Actor, input: { name: string }) {
   const token = generateToken();
   const row = await db.$transaction(async (tx) => {
+    const active = await tx.apiToken.count({ where: { userId: actor.userId, revokedAt: null } });
+    if (active >= MAX_ACTIVE_TOKENS) throw new AppError("conflict", `you already have ${MAX_ACTIVE_TOKENS} active tokens; revoke one first`);
     const created = await tx.apiToken.create({
       data: { userId: actor.userId, name: input.name, tokenHash: hashToken(token), prefix: token.slice(0, 7) },
     });
@@ -38,6 +42,7 @@ export async function listApiTokens(actor: Actor) {
 }
 
 export async function revokeApiToken(actor: Actor, id: string) {
+  if (!z.uuid().safeParse(id).success) throw notFound("token");
   await db.$transaction(async (tx) => {
     const row = await tx.apiToken.findFirst({ where: { id, userId: actor.userId } });
     if (!row) throw notFound("token");
@@ -57,3 +62,5 @@ function toTokenView(r: { id: string; name: string; prefix: string; createdAt: D
     revokedAt: r.revokedAt?.toISOString() ?? null,
   };
 }
+
+export type ApiTokenView = ReturnType<typeof toTokenView>;

@@ -1,4 +1,5 @@
 import { notFound } from "next/navigation";
+import { InstanceAuditTrail } from "@/components/audit/instance-audit-trail";
 import { InstanceJobs } from "@/components/instances/instance-jobs";
 import { InstanceDetails } from "@/components/instances/instance-details";
 import { OperatorAccess } from "@/components/instances/operator-access";
@@ -37,7 +38,7 @@ export default async function InstancePage({ params }: { params: Promise<{ slug:
       </Section>
       {can(actor.role, "audit:read") && (
         <Section title="Audit trail">
-          <p className="text-sm text-slate-500" data-testid="audit-trail">No changes recorded yet.</p>
+          <InstanceAuditTrail slug={instance.slug} />
         </Section>
       )}
     </div>

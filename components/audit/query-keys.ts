@@ -1,0 +1,4 @@
+export const auditKeys = {
+  all: ["audit"] as const,
+  list: (params: string) => ["audit", "list", params] as const,
+};

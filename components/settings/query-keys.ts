@@ -1,0 +1,4 @@
+export const tokenKeys = {
+  all: ["tokens"] as const,
+  list: () => ["tokens", "list"] as const,
+};

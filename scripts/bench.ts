@@ -1,0 +1,90 @@
+/**
+ * npm run bench: seeds 10,000 instances into a database of its own (an embedded Postgres
+ * under .data/bench-pg, or BENCH_DATABASE_URL's server) and prints each measurement next
+ * to its baseline measured in the same run, as ratios. Figures go in BENCHMARKS.md.
+ */
+import os from "node:os";
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { startEmbeddedPostgres } from "../lib/db/embedded-postgres";
+import { migrateDatabase } from "../lib/db/migrate";
+import { installQueueSchema } from "../lib/jobs/queue";
+import { withDatabase } from "../lib/testing/global-setup";
+import { buildIfChanged } from "./lib/build-if-changed";
+
+const COUNT = Number(process.env.BENCH_COUNT ?? 10_000);
+const ITER = Number(process.env.BENCH_ITERATIONS ?? 200);
+
+async function main() {
+  console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`);
+  const embedded = process.env.BENCH_DATABASE_URL ? null : await startEmbeddedPostgres({ dir: ".data/bench-pg", port: 5490, database: "postgres" });
+  const server = process.env.BENCH_DATABASE_URL ?? embedded!.url;
+  const admin = new pg.Client({ connectionString: server });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS mi_bench WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE mi_bench`);
+  await admin.end();
+  const url = withDatabase(server, "mi_bench");
+  process.env.DATABASE_URL = url;
+  process.env.NEXTAUTH_SECRET = randomBytes(32).toString("hex");
+  await migrateDatabase(url);
+  await installQueueSchema(url);
+
+  // Imported after DATABASE_URL is set: they open the one Prisma client.
+  const { db } = await import("../lib/db/client");
+  const { seedDemoUsers, seedFleet } = await import("../lib/demo/seed-demo");
+  const { tokenFor } = await import("../lib/testing/api-client");
+  const { benchList } = await import("./bench/list-bench");
+  const { benchPages } = await import("./bench/page-bench");
+  const { benchQueue } = await import("./bench/queue-bench");
+  const { benchLogs } = await import("./bench/log-bench");
+  const { benchJobsLoad } = await import("./bench/jobs-load-bench");
+  const { makeActor } = await import("../lib/testing/factories");
+
+  const t = performance.now();
+  await seedDemoUsers(db);
+  const fleet = await seedFleet(db, COUNT);
+  await db.$executeRawUnsafe("ANALYZE");
+  console.log(`seeded ${fleet.length} instances in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  const support = await tokenFor("support");
+  const natIp = fleet.find((i) => i.natIps.length === 2)!.natIps[1];
+
+  console.log("\n== fleet list, in process ==");
+  await benchList(url, support, natIp, ITER);
+
+  buildIfChanged((m) => console.log(m));
+  const port = 3290;
+  console.log("\n== pages and API over HTTP ==");
+  await benchPages({ databaseUrl: url, port, secret: process.env.NEXTAUTH_SECRET!, email: "sam@example.com", slug: fleet[17].slug, iterations: ITER });
+
+  console.log("\n== job engine ==");
+  const operator = await makeActor("operator");
+  await benchQueue(url, operator, Math.min(ITER, 100));
+
+  const { Children } = await import("./lib/children");
+  const { waitForHttp } = await import("./lib/wait-for-http");
+  const { peakRss } = await import("./bench/rss");
+  const web = new Children();
+  const child = web.start("web", process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port)], {
+    DATABASE_URL: url,
+    NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET,
+    NODE_ENV: "production",
+  });
+  await waitForHttp(`http://127.0.0.1:${port}/api/health`, 60_000);
+  const webRss = peakRss(() => [child.pid!]);
+  await benchLogs({ databaseUrl: url, port, secret: process.env.NEXTAUTH_SECRET!, email: "sam@example.com", actor: operator, iterations: ITER, lines: Number(process.env.BENCH_LOG_LINES ?? 50_000), viewers: 50 });
+  const peak = Math.max(...webRss.stop().values());
+  console.log(`  web peak RSS during the log benchmark: ${peak.toFixed(0)} MB (target ≤ 400 MB)`);
+  await web.stopAll();
+
+  await benchJobsLoad({ databaseUrl: url, actor: operator, slugs: fleet.slice(0, 100).map((i) => i.slug), jobs: 200, workers: 4 });
+
+  await db.$disconnect();
+  await embedded?.stop();
+  process.exit(0);
+}
+
+main().catch(async (e) => {
+  console.error(e);
+  process.exit(1);
+});
