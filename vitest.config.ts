@@ -11,6 +11,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "unit",
+          sequence: { groupOrder: 0 },
           include: ["{lib,workers,emulators,scripts,components}/**/*.test.ts"],
           exclude: ["**/*.integration.test.ts", "node_modules/**"],
           environment: "node",
@@ -20,6 +21,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "integration",
+          sequence: { groupOrder: 1 },
           include: ["{lib,workers,emulators,scripts,app}/**/*.integration.test.ts"],
           environment: "node",
           globalSetup: ["lib/testing/global-setup.ts"],

@@ -1,7 +1,6 @@
 "use client";
 import Link from "next/link";
 import { Badge } from "../ui/badges";
-import { CopyButton } from "../ui/copy-button";
 import { InstanceFilters } from "./instance-filters";
 import { useInstances } from "./use-instances";
 import { useUrlParams } from "./use-url-params";

@@ -48,3 +48,21 @@ export const unauthenticated = () =>
     "required",
     "Request is missing required authentication credential. Expected OAuth 2 access token.",
   );
+
+/** A stale or missing fingerprint on patch/update: the resource changed since it was read. */
+export const conditionNotMet = (resourcePath: string) =>
+  new EmulatorError(
+    412,
+    "FAILED_PRECONDITION",
+    "conditionNotMet",
+    `Supplied fingerprint does not match current fingerprint of '${resourcePath}'. Read the resource again and retry.`,
+  );
+
+/** GCP's answer to deleting something another resource still uses (RUNBOOK FAQ: the NEG error). */
+export const inUse = (what: string, resourcePath: string, user: string) =>
+  new EmulatorError(
+    400,
+    "INVALID_ARGUMENT",
+    "resourceInUseByAnotherResource",
+    `The ${what} resource '${resourcePath}' is already being used by '${user}'`,
+  );

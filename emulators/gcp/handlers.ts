@@ -1,17 +1,17 @@
 import type pg from "pg";
-import { alreadyExists, invalid, notFound } from "./errors";
+import { changeBackendService } from "./backend-service-update";
+import { advanceCertificate } from "./certificate-script";
+import { createSnapshot } from "./create-snapshot";
+import { alreadyExists, invalid } from "./errors";
 import { parseFilter } from "./filter";
-import {
-  addressDoc,
-  instanceDoc,
-  now,
-  operationDoc,
-  resourcePath,
-  selfLink,
-  type Location,
-} from "./resources";
+import { assertNotInUse } from "./in-use";
+import { buildInsertDoc } from "./insert-docs";
+import { getOrNotFound, requireProject } from "./lookup";
+import { recordOperation } from "./operations";
+import { requireResource, requireResourceName } from "./request-body";
+import { now, resourcePath, selfLink } from "./resources";
 import type { Route } from "./routes";
-import { deleteResource, getResource, insertResource, listResources, patchResource, type ResourceKey } from "./store";
+import { deleteResource, insertResource, listResources, patchResource, type ResourceKey } from "./store";
 
 type Doc = Record<string, unknown>;
 
@@ -26,10 +26,12 @@ const LIST_KIND: Record<Route["kind"], string> = {
   address: "compute#addressList",
   sslCertificate: "compute#sslCertificateList",
   operation: "compute#operationList",
+  disk: "compute#diskList",
+  snapshot: "compute#snapshotList",
+  backendService: "compute#backendServiceList",
+  networkEndpointGroup: "compute#networkEndpointGroupList",
+  instanceGroup: "compute#instanceGroupList",
 };
-
-// GCP's rule for resource names (RFC 1035 label, at most 63 characters).
-const NAME_RE = /^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$/;
 
 /** Runs one routed request and returns the JSON body of a 200 response; throws EmulatorError otherwise. */
 export async function handle(pool: pg.Pool, { route, query, body }: RequestInput): Promise<Doc> {
@@ -38,7 +40,9 @@ export async function handle(pool: pg.Pool, { route, query, body }: RequestInput
       return list(pool, route, query);
     case "get":
     case "wait":
-      return get(pool, keyOf(route));
+      // A scripted certificate advances towards ACTIVE on every read (see certificate-script.ts).
+      if (route.kind === "sslCertificate") await advanceCertificate(pool, keyOf(route));
+      return getOrNotFound(pool, keyOf(route));
     case "insert":
       return insert(pool, route, body);
     case "delete":
@@ -47,24 +51,16 @@ export async function handle(pool: pg.Pool, { route, query, body }: RequestInput
       return setPower(pool, keyOf(route), "stop");
     case "start":
       return setPower(pool, keyOf(route), "start");
+    case "patch":
+    case "update":
+      return changeBackendService(pool, keyOf(route), body, route.action);
+    case "createSnapshot":
+      return createSnapshot(pool, keyOf(route), body);
   }
 }
 
 function keyOf(route: Route): ResourceKey {
   return { project: route.project, kind: route.kind, location: route.location, name: route.name ?? "" };
-}
-
-async function requireProject(pool: pg.Pool, project: string): Promise<void> {
-  const found = await getResource(pool, { project, kind: "project", location: "global", name: project });
-  if (!found) throw notFound(resourcePath(project, "project", "global", project));
-}
-
-/** A missing resource in a missing project is reported as the project missing, as GCP does. */
-async function get(pool: pg.Pool, key: ResourceKey): Promise<Doc> {
-  const doc = await getResource(pool, key);
-  if (doc) return doc;
-  await requireProject(pool, key.project);
-  throw notFound(resourcePath(key.project, key.kind, key.location, key.name));
 }
 
 async function list(pool: pg.Pool, route: Route, query: URLSearchParams): Promise<Doc> {
@@ -89,25 +85,18 @@ async function list(pool: pg.Pool, route: Route, query: URLSearchParams): Promis
 }
 
 async function insert(pool: pg.Pool, route: Route, body: unknown): Promise<Doc> {
-  if (!body || typeof body !== "object" || Array.isArray(body)) throw invalid("Required field 'resource' not specified");
-  const resource = body as Doc;
-  const name = resource.name;
-  if (typeof name !== "string" || !NAME_RE.test(name)) {
-    throw invalid(`Invalid value for field 'resource.name': '${String(name ?? "")}'. Must be a match of regex '(?:[a-z](?:[-a-z0-9]{0,61}[a-z0-9])?)'`);
-  }
+  const resource = requireResource(body);
+  const name = requireResourceName(resource);
   await requireProject(pool, route.project);
   const key: ResourceKey = { ...keyOf(route), name };
-  // The caller's fields are kept, but the server-owned ones (id, links, status) are the emulator's.
-  const doc =
-    route.kind === "instance"
-      ? { ...resource, ...instanceDoc({ project: route.project, zone: bare(route.location), name, labels: asLabels(resource.labels) }), ...pick(resource, ["machineType", "networkInterfaces", "description"]) }
-      : { ...resource, ...addressDoc({ project: route.project, location: route.location, name, address: asString(resource.address), description: asString(resource.description) }) };
+  const doc = await buildInsertDoc(pool, route, name, resource);
   if (!(await insertResource(pool, { ...key, data: doc }))) throw alreadyExists(resourcePath(key.project, key.kind, key.location, name));
   return recordOperation(pool, key, "insert", String(doc.id));
 }
 
 async function remove(pool: pg.Pool, key: ResourceKey): Promise<Doc> {
-  const doc = await get(pool, key);
+  const doc = await getOrNotFound(pool, key);
+  await assertNotInUse(pool, key);
   await deleteResource(pool, key);
   return recordOperation(pool, key, "delete", String(doc.id));
 }
@@ -115,21 +104,8 @@ async function remove(pool: pg.Pool, key: ResourceKey): Promise<Doc> {
 async function setPower(pool: pg.Pool, key: ResourceKey, verb: "stop" | "start"): Promise<Doc> {
   // The emulator skips STOPPING/STAGING: the VM reaches its final state before the operation returns.
   const patch = verb === "stop" ? { status: "TERMINATED", lastStopTimestamp: now() } : { status: "RUNNING", lastStartTimestamp: now() };
-  const doc = (await patchResource(pool, key, patch)) ?? (await get(pool, key));
+  const doc = (await patchResource(pool, key, patch)) ?? (await getOrNotFound(pool, key));
   return recordOperation(pool, key, verb, String(doc.id));
-}
-
-/** Operations are stored so `zoneOperations.get/wait` on the returned name find them. */
-async function recordOperation(pool: pg.Pool, target: ResourceKey, operationType: string, targetId: string): Promise<Doc> {
-  const op = operationDoc({
-    project: target.project,
-    location: target.location,
-    operationType,
-    targetLink: selfLink(target.project, target.kind, target.location, target.name),
-    targetId,
-  });
-  await insertResource(pool, { project: target.project, kind: "operation", location: target.location, name: String(op.name), data: op });
-  return op;
 }
 
 function intParam(query: URLSearchParams, name: string, fallback: number, min: number, max: number): number {
@@ -139,16 +115,3 @@ function intParam(query: URLSearchParams, name: string, fallback: number, min: n
   if (!Number.isInteger(n) || n < min || n > max) throw invalid(`Invalid value for field '${name}': '${raw}'`);
   return n;
 }
-
-/** "zones/us-central1-a" → "us-central1-a". */
-function bare(location: Location): string {
-  return location.slice(location.indexOf("/") + 1);
-}
-
-function pick(doc: Doc, keys: string[]): Doc {
-  return Object.fromEntries(keys.filter((k) => doc[k] !== undefined).map((k) => [k, doc[k]]));
-}
-
-const asString = (v: unknown) => (typeof v === "string" ? v : undefined);
-const asLabels = (v: unknown) => (v && typeof v === "object" ? (v as Record<string, string>) : undefined);
-

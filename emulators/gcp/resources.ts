@@ -219,3 +219,8 @@ export function operationDoc(spec: OperationSpec): Record<string, unknown> {
 function randomExternalIp(): string {
   return `34.${randomInt(0, 256)}.${randomInt(0, 256)}.${randomInt(1, 255)}`;
 }
+
+/** "zones/us-central1-a" → "us-central1-a". */
+export function bareLocation(location: Location): string {
+  return location.slice(location.indexOf("/") + 1);
+}

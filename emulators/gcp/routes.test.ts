@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { matchRoute } from "./routes";
+import { matchRoute, methodId } from "./routes";
 
 const P = "/compute/v1/projects/sourcegraph-managed-acme";
 
@@ -17,6 +17,14 @@ describe("matchRoute", () => {
     ["GET", `${P}/zones/z-a/operations/op-1`, { action: "get", kind: "operation", location: "zones/z-a", name: "op-1" }],
     ["POST", `${P}/regions/r1/operations/op-1/wait`, { action: "wait", kind: "operation", location: "regions/r1" }],
     ["POST", `${P}/global/operations/op-1/wait`, { action: "wait", kind: "operation", location: "global" }],
+    ["POST", `${P}/zones/z-a/disks`, { action: "insert", kind: "disk", location: "zones/z-a" }],
+    ["POST", `${P}/zones/z-a/disks/prod-red-data/createSnapshot`, { action: "createSnapshot", kind: "disk", name: "prod-red-data" }],
+    ["GET", `${P}/global/snapshots`, { action: "list", kind: "snapshot", location: "global" }],
+    ["DELETE", `${P}/global/snapshots/s1`, { action: "delete", kind: "snapshot", name: "s1" }],
+    ["PATCH", `${P}/global/backendServices/prod-backend-service`, { action: "patch", kind: "backendService" }],
+    ["PUT", `${P}/global/backendServices/prod-backend-service`, { action: "update", kind: "backendService" }],
+    ["GET", `${P}/zones/z-a/networkEndpointGroups/prod-red-neg`, { action: "get", kind: "networkEndpointGroup" }],
+    ["POST", `${P}/zones/z-a/instanceGroups`, { action: "insert", kind: "instanceGroup" }],
   ])("%s %s", (method, path, expected) => {
     expect(matchRoute(method, path)).toMatchObject({ project: "sourcegraph-managed-acme", ...expected });
   });
@@ -31,7 +39,17 @@ describe("matchRoute", () => {
     ["GET", `${P}/zones/z-a/instances/prod/stop/extra`],
     ["GET", "/compute/v1/projects//global/addresses"],
     ["GET", "/other"],
+    ["POST", `${P}/global/disks`], // disks are zonal
+    ["PATCH", `${P}/global/snapshots/s1`], // snapshots are immutable here
+    ["POST", `${P}/global/snapshots/s1/createSnapshot`],
+    ["PUT", `${P}/zones/z-a/networkEndpointGroups/n`],
   ])("rejects %s %s", (method, path) => {
     expect(matchRoute(method, path)).toBeUndefined();
+  });
+
+  it("names the API method like GCP's discovery ids, for fault injection", () => {
+    expect(methodId(matchRoute("POST", `${P}/zones/z-a/disks/d/createSnapshot`)!)).toBe("compute.disks.createSnapshot");
+    expect(methodId(matchRoute("PATCH", `${P}/global/backendServices/b`)!)).toBe("compute.backendServices.patch");
+    expect(methodId(matchRoute("GET", `${P}/zones/z-a/instances/prod`)!)).toBe("compute.instances.get");
   });
 });

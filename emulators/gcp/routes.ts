@@ -1,14 +1,24 @@
-import type { Location, ResourceKind } from "./resources";
+import { COLLECTION, type ComputeKind, type Location } from "./resources";
 
 /**
  * Maps a compute v1 REST request to an action. The paths are the `google.api.http` rules
  * of the compute protos, which google-gax's REST transport fills in (`fallback: true`).
  */
-export type Action = "list" | "insert" | "get" | "delete" | "stop" | "start" | "wait";
+export type Action =
+  | "list"
+  | "insert"
+  | "get"
+  | "delete"
+  | "stop"
+  | "start"
+  | "wait"
+  | "patch"
+  | "update"
+  | "createSnapshot";
 
 export interface Route {
   action: Action;
-  kind: Exclude<ResourceKind, "project">;
+  kind: ComputeKind;
   project: string;
   location: Location;
   name?: string;
@@ -45,6 +55,42 @@ const COLLECTIONS: Record<string, Collection> = {
     locations: ["global"],
     onCollection: { GET: "list" },
     onResource: { GET: "get" },
+    verbs: {},
+  },
+  disks: {
+    kind: "disk",
+    locations: ["zones"],
+    onCollection: { GET: "list", POST: "insert" },
+    onResource: { GET: "get", DELETE: "delete" },
+    verbs: { createSnapshot: "createSnapshot" },
+  },
+  snapshots: {
+    kind: "snapshot",
+    locations: ["global"],
+    onCollection: { GET: "list", POST: "insert" },
+    onResource: { GET: "get", DELETE: "delete" },
+    verbs: {},
+  },
+  backendServices: {
+    kind: "backendService",
+    locations: ["global"],
+    onCollection: { GET: "list", POST: "insert" },
+    // PATCH merges the fields sent; PUT replaces the resource. Both need the current fingerprint.
+    onResource: { GET: "get", PATCH: "patch", PUT: "update", DELETE: "delete" },
+    verbs: {},
+  },
+  networkEndpointGroups: {
+    kind: "networkEndpointGroup",
+    locations: ["zones"],
+    onCollection: { GET: "list", POST: "insert" },
+    onResource: { GET: "get", DELETE: "delete" },
+    verbs: {},
+  },
+  instanceGroups: {
+    kind: "instanceGroup",
+    locations: ["zones"],
+    onCollection: { GET: "list", POST: "insert" },
+    onResource: { GET: "get", DELETE: "delete" },
     verbs: {},
   },
   operations: {
@@ -92,6 +138,14 @@ export function matchRoute(method: string, pathname: string): Route | undefined 
           : undefined;
   if (!action) return undefined;
   return { action, kind: collection.kind, project, location, ...(name === undefined ? {} : { name }) };
+}
+
+/**
+ * The API method a route runs, named like GCP's discovery ids (`compute.disks.createSnapshot`);
+ * fault injection matches on it.
+ */
+export function methodId(route: Route): string {
+  return `compute.${COLLECTION[route.kind]}.${route.action}`;
 }
 
 function safeDecode(s: string): string | undefined {

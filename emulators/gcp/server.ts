@@ -2,8 +2,9 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import pg from "pg";
 import { EmulatorError, invalid, notFound, unauthenticated } from "./errors";
+import { takeFault } from "./faults";
 import { handle } from "./handlers";
-import { matchRoute } from "./routes";
+import { matchRoute, methodId } from "./routes";
 import { ensureSchema } from "./schema";
 
 export interface GcpEmulatorOptions {
@@ -84,7 +85,10 @@ async function serve(pool: pg.Pool, req: http.IncomingMessage): Promise<unknown>
     await drain(req);
     throw notFound(`${method} ${url.pathname} (not served by the GCP emulator)`);
   }
-  const body = method === "POST" ? await readJson(req) : await drain(req);
+  const body = method === "POST" || method === "PUT" || method === "PATCH" ? await readJson(req) : await drain(req);
+  // Armed faults (faults.ts) answer before the call does anything, as a failed GCP call would.
+  const fault = await takeFault(pool, methodId(route), route.project);
+  if (fault) throw fault;
   return handle(pool, { route, query: url.searchParams, body });
 }
 

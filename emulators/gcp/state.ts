@@ -3,13 +3,13 @@ import type pg from "pg";
 import {
   addressDoc,
   instanceDoc,
-  managedStatus,
   regionLocation,
   regionOfZone,
   sslCertificateDoc,
   zoneLocation,
   type ResourceKind,
 } from "./resources";
+import { NAMES } from "./names";
 import { upsertMany, type ResourceRow } from "./store";
 
 /**
@@ -17,15 +17,12 @@ import { upsertMany, type ResourceRow } from "./store";
  * emulator's state directly, then read it back through the real GCP clients.
  */
 export { ensureSchema } from "./schema";
+export { NAMES } from "./names";
 export { deleteResource, getResource } from "./store";
-
-/** The names Managed Instances' Terraform gives each deployment's resources. */
-export const NAMES = {
-  vm: "prod",
-  globalAddress: "default-global-address",
-  natAddress: (i: number) => `default-nat-manual-ip-${i}`,
-  certificate: "default-ssl-cert",
-} as const;
+export { setCertificateStatus } from "./certificate-status";
+export { provisionCertificateAfterReads } from "./certificate-script";
+export { clearFaults, failNextCalls, type FaultError, type FaultPreset, type FaultSpec } from "./faults";
+export { loadBalancerRows, seedLoadBalancer, type LoadBalancerSeed } from "./seed-load-balancer";
 
 export interface ProjectSeed {
   project: string;
@@ -118,26 +115,6 @@ export async function setVmStatus(
     [target.project, target.vmName ?? NAMES.vm, target.zone ? zoneLocation(target.zone) : null, target.status],
   );
   return rowCount ?? 0;
-}
-
-/** Sets a managed certificate's status (and its domains' status with it). Returns whether it existed. */
-export async function setCertificateStatus(
-  pool: pg.Pool,
-  target: { project: string; name?: string; status: string },
-): Promise<boolean> {
-  const { rows } = await pool.query<{ domains: string[] | null }>(
-    `SELECT data->'managed'->'domains' AS domains FROM gcp_emulator.resource
-     WHERE project = $1 AND kind = 'sslCertificate' AND location = 'global' AND name = $2`,
-    [target.project, target.name ?? NAMES.certificate],
-  );
-  if (rows.length === 0) return false;
-  const managed = managedStatus(rows[0].domains ?? [], target.status);
-  const { rowCount } = await pool.query(
-    `UPDATE gcp_emulator.resource SET data = data || jsonb_build_object('managed', $3::jsonb)
-     WHERE project = $1 AND kind = 'sslCertificate' AND location = 'global' AND name = $2`,
-    [target.project, target.name ?? NAMES.certificate, JSON.stringify(managed)],
-  );
-  return rowCount === 1;
 }
 
 /** Removes a project and everything in it; later calls get GCP's 404 for the project. */

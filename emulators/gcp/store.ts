@@ -80,3 +80,12 @@ export async function upsertMany(pool: pg.Pool, input: ResourceRow[], chunkSize 
     );
   }
 }
+
+/** Replaces the document only if its `fingerprint` is still `expected`; false when it changed meanwhile. */
+export async function replaceResourceIf(pool: pg.Pool, key: ResourceKey, expected: string, data: Doc): Promise<boolean> {
+  const { rowCount } = await pool.query(
+    `UPDATE ${TABLE} SET data = $5::jsonb WHERE ${KEY_WHERE} AND data->>'fingerprint' = $6`,
+    [...keyParams(key), JSON.stringify(data), expected],
+  );
+  return rowCount === 1;
+}

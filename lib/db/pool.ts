@@ -8,7 +8,12 @@ const g = globalThis as unknown as { __pgPool?: pg.Pool };
  * NOTIFY, the queue's SQL functions and batched log inserts.
  */
 export function pool(): pg.Pool {
-  g.__pgPool ??= new pg.Pool({ connectionString: databaseUrl(), max: Number(process.env.PG_POOL_SIZE ?? 10) });
+  if (!g.__pgPool) {
+    g.__pgPool = new pg.Pool({ connectionString: databaseUrl(), max: Number(process.env.PG_POOL_SIZE ?? 10) });
+    // An idle connection dropped by the server (restart, failover) must not crash the
+    // process; the pool replaces it on the next query.
+    g.__pgPool.on("error", (e) => console.error(`[db] idle connection lost: ${e.message}`));
+  }
   return g.__pgPool;
 }
 

@@ -1,7 +1,11 @@
 import {
   AddressesClient,
+  BackendServicesClient,
+  DisksClient,
   GlobalAddressesClient,
+  GlobalOperationsClient,
   InstancesClient,
+  SnapshotsClient,
   SslCertificatesClient,
   ZoneOperationsClient,
 } from "@google-cloud/compute";
@@ -22,6 +26,10 @@ export interface GcpClients {
   addresses: AddressesClient;
   sslCertificates: SslCertificatesClient;
   zoneOperations: ZoneOperationsClient;
+  globalOperations: GlobalOperationsClient;
+  disks: DisksClient;
+  snapshots: SnapshotsClient;
+  backendServices: BackendServicesClient;
   callOptions: GcpCallOptions;
   /** Where calls go, for error messages. */
   endpoint: string;
@@ -38,6 +46,10 @@ export function createGcpClients(opts: { settings?: GcpSettings; callOptions?: G
     addresses: new AddressesClient(options()),
     sslCertificates: new SslCertificatesClient(options()),
     zoneOperations: new ZoneOperationsClient(options()),
+    globalOperations: new GlobalOperationsClient(options()),
+    disks: new DisksClient(options()),
+    snapshots: new SnapshotsClient(options()),
+    backendServices: new BackendServicesClient(options()),
   };
   return {
     ...clients,

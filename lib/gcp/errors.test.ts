@@ -14,6 +14,8 @@ describe("toGcpError", () => {
     expect(toGcpError(gax(16, "no token", 401), R, E)).toMatchObject({ kind: "unauthenticated" });
     expect(toGcpError(gax(7, "denied", 403), R, E)).toMatchObject({ kind: "permission-denied" });
     expect(toGcpError(gax(3, "bad", 400), R, E)).toMatchObject({ kind: "invalid" });
+    expect(toGcpError(gax(6, "exists", 409), R, E)).toMatchObject({ kind: "already-exists", message: `GCP resource already exists: ${R}` });
+    expect(toGcpError(gax(9, "stale fingerprint", 412), R, E)).toMatchObject({ kind: "conflict" });
   });
   it("classifies raw network errors and keeps the cause", () => {
     const raw = Object.assign(new Error("getaddrinfo ENOTFOUND x"), { code: "ENOTFOUND" });

@@ -9,6 +9,9 @@ export type GcpErrorKind =
   | "unauthenticated"
   | "permission-denied"
   | "invalid"
+  | "already-exists"
+  /** The resource changed since it was read (stale fingerprint); read again and retry. */
+  | "conflict"
   | "failed";
 
 export class GcpError extends Error {
@@ -32,6 +35,9 @@ const GRPC = {
   DEADLINE_EXCEEDED: 4,
   NOT_FOUND: 5,
   INVALID_ARGUMENT: 3,
+  ALREADY_EXISTS: 6,
+  FAILED_PRECONDITION: 9,
+  ABORTED: 10,
   PERMISSION_DENIED: 7,
   UNAVAILABLE: 14,
   UNAUTHENTICATED: 16,
@@ -55,6 +61,10 @@ export function toGcpError(err: unknown, resource: string, endpoint: string): Gc
   }
   if (code === GRPC.PERMISSION_DENIED || httpStatus === 403) {
     return make("permission-denied", `GCP denied access to ${resource}: ${detail}`);
+  }
+  if (code === GRPC.ALREADY_EXISTS || httpStatus === 409) return make("already-exists", `GCP resource already exists: ${resource}`);
+  if (code === GRPC.FAILED_PRECONDITION || code === GRPC.ABORTED || httpStatus === 412) {
+    return make("conflict", `GCP resource ${resource} changed concurrently: ${detail}`);
   }
   if (code === GRPC.INVALID_ARGUMENT || httpStatus === 400) return make("invalid", `GCP rejected the request for ${resource}: ${detail}`);
   // UNAVAILABLE without an HTTP status means no response arrived at all (refused, reset, DNS).

@@ -1,6 +1,6 @@
-import type { protos } from "@google-cloud/compute";
 import { callGcp, defaultGcpClients, type GcpClients } from "./clients";
 import { GcpError } from "./errors";
+import { waitForOperation } from "./wait-for-operation";
 
 /** GCP's instance states (Instance.status). */
 export type VmStatus =
@@ -40,25 +40,34 @@ export function startVm(ref: VmRef, clients: GcpClients = defaultGcpClients()): 
   return changePower(ref, "start", clients);
 }
 
+/**
+ * Deletes a VM (the old colour after a red/black switch). Safe to run again: a VM that is
+ * already gone counts as deleted. The name is required, unlike the read functions' "prod"
+ * default, so a delete never falls back to the live VM by omission.
+ */
+export async function deleteVm(
+  ref: { project: string; zone: string; vmName: string },
+  clients: GcpClients = defaultGcpClients(),
+): Promise<{ deleted: boolean }> {
+  const resource = instancePath(ref);
+  try {
+    const [lro] = await callGcp(clients, resource, () =>
+      clients.instances.delete({ project: ref.project, zone: ref.zone, instance: ref.vmName }, clients.callOptions),
+    );
+    await waitForOperation(clients, resource, lro, { project: ref.project, zone: ref.zone }, "delete");
+    return { deleted: true };
+  } catch (err) {
+    if (err instanceof GcpError && err.kind === "not-found") return { deleted: false };
+    throw err;
+  }
+}
+
 /** Stops or starts the VM and waits until GCP reports the operation DONE (or failed). */
-async function changePower(ref: VmRef, verb: "stop" | "start", clients: GcpClients, maxWaitMs = 10 * 60_000): Promise<void> {
+async function changePower(ref: VmRef, verb: "stop" | "start", clients: GcpClients): Promise<void> {
   const resource = instancePath(ref);
   const request = { project: ref.project, zone: ref.zone, instance: ref.vmName ?? "prod" };
   const [lro] = await callGcp(clients, resource, () =>
     verb === "stop" ? clients.instances.stop(request, clients.callOptions) : clients.instances.start(request, clients.callOptions),
   );
-  // Compute's operations are not google.longrunning ones: the client hands back the raw
-  // compute Operation, which is polled with zoneOperations.wait (returns when DONE or after ~2 min).
-  let op = lro.latestResponse as protos.google.cloud.compute.v1.IOperation;
-  const deadline = Date.now() + maxWaitMs;
-  while (op.status !== "DONE") {
-    if (Date.now() > deadline) throw new GcpError("timeout", resource, `GCP ${verb} of ${resource} did not finish in time`);
-    [op] = await callGcp(clients, resource, () =>
-      clients.zoneOperations.wait({ project: ref.project, zone: ref.zone, operation: String(op.name) }, clients.callOptions),
-    );
-  }
-  const errors = op.error?.errors ?? [];
-  if (errors.length > 0) {
-    throw new GcpError("failed", resource, `GCP ${verb} of ${resource} failed: ${errors.map((e) => e.message).join("; ")}`);
-  }
+  await waitForOperation(clients, resource, lro, { project: ref.project, zone: ref.zone }, verb);
 }

@@ -74,8 +74,17 @@ export function errorResponse(error: unknown): Response {
 function assertSameOrigin(req: Request) {
   const origin = req.headers.get("origin");
   const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
-  if (!origin || !host || new URL(origin).host !== host) {
+  if (!origin || !host || originHost(origin) !== host) {
     throw new AppError("forbidden", "cross-site request refused");
+  }
+}
+
+/** The host of an Origin header; `null` (sandboxed frames) and garbage count as foreign. */
+function originHost(origin: string): string | null {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return null;
   }
 }
 

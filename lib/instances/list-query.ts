@@ -16,7 +16,13 @@ const csv = <T extends readonly [string, ...string[]]>(values: T, field: string)
  * Unknown values are refused with the parameter named, not ignored.
  */
 export const listQuerySchema = z.object({
-  q: z.string().trim().max(200, "q must be at most 200 characters").optional().default(""),
+  q: z
+    .string()
+    .trim()
+    .max(200, "q must be at most 200 characters")
+    .regex(/^[^\u0000-\u001f\u007f]*$/, "q must not contain control characters")
+    .optional()
+    .default(""),
   status: csv(INSTANCE_STATUSES, "status"),
   health: csv(HEALTH_STATES, "health"),
   version: z

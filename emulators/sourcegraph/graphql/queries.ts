@@ -1,0 +1,45 @@
+import { parseJsoncObject } from "../../../lib/sourcegraph/jsonc/parse-jsonc";
+import { ADMIN_USER_ID, SITE_ID } from "../defaults";
+import type { EmulatedInstance } from "../instance-record";
+import type { Viewer } from "../viewer";
+import { hasField } from "./field-arguments";
+import { GraphqlError, MUST_BE_ADMIN } from "./graphql-error";
+
+/** Answers the read fields the control plane uses; each present top-level field gets its object. */
+export function answerQuery(query: string, instance: EmulatedInstance, viewer: Viewer): Record<string, unknown> {
+  const data: Record<string, unknown> = {};
+  const admin = viewer === "admin";
+  const latestSettings = instance.settings.id === null ? null : { id: instance.settings.id, contents: instance.settings.contents ?? "{}" };
+
+  if (hasField(query, "currentUser")) {
+    data.currentUser = admin && instance.admin ? { id: ADMIN_USER_ID, username: instance.admin.username, siteAdmin: true } : null;
+  }
+  if (hasField(query, "site")) {
+    if (!admin && (hasField(query, "configuration") || hasField(query, "latestSettings") || hasField(query, "settingsCascade"))) {
+      throw new GraphqlError(MUST_BE_ADMIN, ["site"]);
+    }
+    data.site = {
+      id: SITE_ID,
+      needsRepositoryConfiguration: false,
+      productVersion: instance.version,
+      configuration: admin ? { id: instance.siteConfig.id, effectiveContents: instance.siteConfig.contents } : null,
+      latestSettings: admin ? latestSettings : null,
+      settingsCascade: admin ? cascade(latestSettings) : null,
+    };
+  }
+  if (hasField(query, "viewerSettings")) data.viewerSettings = cascade(latestSettings);
+  if (Object.keys(data).length === 0) {
+    throw new GraphqlError("this query is not supported by the Sourcegraph emulator (it answers currentUser, site, viewerSettings)");
+  }
+  return data;
+}
+
+function cascade(latest: { id: number; contents: string } | null) {
+  let final = "{}";
+  try {
+    final = JSON.stringify(latest ? parseJsoncObject(latest.contents) : {});
+  } catch {
+    // Sourcegraph keeps serving invalid settings as written; so do we.
+  }
+  return { subjects: [{ __typename: "Site", id: SITE_ID, latestSettings: latest }], final };
+}

@@ -1,0 +1,2 @@
+export { startSourcegraphEmulator, type SourcegraphEmulator, type SourcegraphEmulatorOptions } from "./server";
+export * from "./state";

@@ -1,0 +1,118 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import pg from "pg";
+import { handleGraphql } from "./graphql/handle-graphql";
+import { handleSiteInit } from "./handle-site-init";
+import { HttpFailure, readBody, sendJson, sendText } from "./http-io";
+import { frontendServing, reportedVersion } from "./instance-record";
+import { getInstance } from "./instance-state";
+import { routeRequest } from "./route-request";
+import { ensureSchema } from "./schema";
+import { resolveViewer } from "./viewer";
+
+export interface SourcegraphEmulatorOptions {
+  /** Postgres holding the `sourcegraph_emulator` schema (created if missing). */
+  databaseUrl: string;
+  /** 0 picks a free port. */
+  port?: number;
+  host?: string;
+  /** Called for unexpected (500) errors; the emulator is otherwise silent. */
+  log?: (line: string) => void;
+}
+
+export interface SourcegraphEmulator {
+  port: number;
+  /** e.g. http://127.0.0.1:4020 */
+  url: string;
+  /** For SOURCEGRAPH_BASE_URL_TEMPLATE: `<url>/i/{slug}`. */
+  baseUrlTemplate: string;
+  /** The base URL of one instance. */
+  instanceUrl(slug: string): string;
+  pool: pg.Pool;
+  close(): Promise<void>;
+}
+
+/** One HTTP server for every emulated instance; see route-request.ts for how a request finds its instance. */
+export async function startSourcegraphEmulator(options: SourcegraphEmulatorOptions): Promise<SourcegraphEmulator> {
+  const host = options.host ?? "127.0.0.1";
+  const log = options.log ?? (() => {});
+  const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+  try {
+    await ensureSchema(pool);
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
+
+  const server = http.createServer((req, res) => {
+    serve(pool, req, res).catch((error: unknown) => {
+      if (error instanceof HttpFailure) return sendText(res, error.status, error.message);
+      log(`sourcegraph-emulator: ${req.method} ${req.url} failed: ${error instanceof Error ? error.stack : String(error)}`);
+      if (!res.headersSent) sendText(res, 500, "Internal error in the Sourcegraph emulator");
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://${host}:${port}`;
+
+  let closing: Promise<void> | undefined;
+  return {
+    port,
+    url,
+    baseUrlTemplate: `${url}/i/{slug}`,
+    instanceUrl: (slug) => `${url}/i/${slug}`,
+    pool,
+    close() {
+      closing ??= (async () => {
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeAllConnections();
+        await closed;
+        await pool.end();
+      })();
+      return closing;
+    },
+  };
+}
+
+async function serve(pool: pg.Pool, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  const url = new URL(req.url ?? "/", "http://emulator");
+  const route = routeRequest(url.pathname, req.headers.host);
+  if (!route) {
+    if (url.pathname === "/healthz") return sendText(res, 200, "ok");
+    return sendText(res, 404, "Sourcegraph emulator: address an instance as /i/<slug>/… or with Host: <slug>.sourcegraph.com");
+  }
+  const instance = await getInstance(pool, route.slug);
+  if (!instance) return sendText(res, 404, `Sourcegraph emulator: no instance "${route.slug}"`);
+  // With the frontend down, Caddy in front of it answers every request with a 502.
+  if (!frontendServing(instance)) return sendText(res, 502, "502 Bad Gateway");
+
+  const method = req.method ?? "GET";
+  switch (route.path) {
+    case "/healthz":
+      return sendText(res, 200, "ok");
+    case "/__version":
+      return sendText(res, 200, reportedVersion(instance));
+    case "/-/site-init": {
+      const answer = await handleSiteInit(pool, route, req);
+      return sendText(res, answer.status, answer.text, answer.headers);
+    }
+    case "/.api/graphql": {
+      if (method !== "POST") return sendText(res, 405, "GraphQL requests must be POST");
+      const body = await readBody(req);
+      const viewer = await resolveViewer(pool, route.slug, req.headers);
+      if (viewer === "invalid") return sendText(res, 401, "Invalid access token.\n");
+      return sendJson(res, 200, await handleGraphql(pool, instance, viewer, body));
+    }
+    case "/":
+      if (instance.needsSiteInit) {
+        res.writeHead(302, { location: `${route.basePath}/site-admin/init` });
+        return void res.end();
+      }
+      return sendText(res, 200, `Sourcegraph ${reportedVersion(instance)} (emulated instance "${instance.slug}")`);
+    default:
+      return sendText(res, 404, "404 page not found");
+  }
+}

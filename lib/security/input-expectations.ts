@@ -1,0 +1,46 @@
+import type { FieldKind } from "./hostile-corpus";
+
+/**
+ * The query parameters of every GET route: `strict` ones are validated (a hostile value is
+ * a 400), `text` ones are free search text (answered normally, but never a 500). A GET
+ * route missing here fails the hostile-input test: declare its parameters, `{ strict: [] }`
+ * when it has none.
+ */
+export const QUERY_FIELDS: Record<string, { strict: string[]; text?: string[] }> = {
+  "GET /api/instances": { strict: ["status", "health", "version", "sort", "dir", "page", "pageSize"], text: ["q"] },
+  "GET /api/instances/[slug]": { strict: [] },
+  "GET /api/instances/[slug]/ips": { strict: [] },
+  "GET /api/instances/[slug]/jobs": { strict: ["kind", "status", "page", "pageSize"] },
+  "GET /api/jobs": { strict: ["instance", "kind", "status", "page", "pageSize"] },
+  "GET /api/jobs/[id]": { strict: [] },
+  "GET /api/jobs/[id]/logs": { strict: ["after", "format"] },
+  "GET /api/audit": { strict: ["actor", "action", "instance", "from", "to", "page", "pageSize"] },
+  "GET /api/tokens": { strict: [] },
+  "GET /api/users": { strict: [] },
+};
+
+/**
+ * The JSON body of every mutating route, field by field; `null` for routes that take none
+ * (they get the path-parameter corpus only). A mutating route missing here fails the test.
+ */
+export const BODY_FIELDS: Record<string, Record<string, FieldKind> | null> = {
+  "POST /api/instances": {
+    slug: "text",
+    displayName: "text",
+    version: "text",
+    machineType: "text",
+    dataDiskSizeGb: "number",
+    zone: "text",
+    accessMode: "text",
+    allowlistCidrs: "cidrs",
+  },
+  "POST /api/instances/[slug]/jobs": { kind: "text" },
+  "POST /api/jobs/[id]/approve": null,
+  "POST /api/jobs/[id]/cancel": null,
+  "POST /api/jobs/[id]/retry": null,
+  "POST /api/jobs/[id]/steps/[key]/complete": null,
+  "POST /api/tokens": { name: "text" },
+  "DELETE /api/tokens/[id]": null,
+  "POST /api/users": { email: "text", name: "text", role: "text" },
+  "PATCH /api/users/[id]": { role: "text" },
+};

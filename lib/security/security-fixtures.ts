@@ -1,0 +1,95 @@
+import { randomBytes, randomUUID } from "node:crypto";
+import { db } from "../db/client";
+import { generateToken, hashToken } from "../auth/api-tokens";
+import { ROLES, type Role } from "../auth/permissions";
+import { createJob } from "../jobs/create-job";
+import { makeActor, makeInstance } from "../testing/factories";
+import type { DiscoveredRoute } from "./discover-routes";
+
+export interface Credential {
+  role: Role;
+  userId: string;
+  email: string;
+  /** A real bearer token stored (hashed) in the database. */
+  token: string;
+}
+
+export interface SecurityFixtures {
+  instanceSlug: string;
+  jobId: string;
+  /** A user whose role the users:manage routes may change. */
+  targetUserId: string;
+  byRole: Record<Role, Credential>;
+}
+
+/** A user of `role` with an API token, stored the way real ones are. */
+export async function createCredential(role: Role): Promise<Credential> {
+  const actor = await makeActor(role);
+  const token = await addToken(actor.userId);
+  return { role, userId: actor.userId, email: actor.email, token: token.value };
+}
+
+export async function addToken(userId: string, name = "security test") {
+  const value = generateToken();
+  const row = await db.apiToken.create({ data: { userId, name, tokenHash: hashToken(value), prefix: value.slice(0, 7) } });
+  return { id: row.id, value };
+}
+
+/** Real rows for the routes' parameters, so an allowed call fails for no other reason. */
+export async function createSecurityFixtures(): Promise<SecurityFixtures> {
+  const instance = await makeInstance();
+  const admin = await createCredential("admin");
+  const job = await createJob({ userId: admin.userId, email: admin.email, name: "admin", role: "admin", via: "api", sourceIp: null }, { kind: "selftest" });
+  const target = await makeActor("viewer");
+  const byRole = { admin } as Record<Role, Credential>;
+  for (const role of ROLES) if (role !== "admin") byRole[role] = await createCredential(role);
+  return { instanceSlug: instance.slug, jobId: job.id, targetUserId: target.userId, byRole };
+}
+
+/**
+ * Path parameters for a route: an existing instance, job or user, a step key, and for
+ * `DELETE /api/tokens/[id]` a spare token of the caller (never the one it authenticates with).
+ */
+export async function sampleParams(route: DiscoveredRoute, fx: SecurityFixtures, caller?: Credential): Promise<Record<string, string>> {
+  const params: Record<string, string> = {};
+  for (const name of route.paramNames) {
+    if (name === "slug") params.slug = fx.instanceSlug;
+    else if (name === "key") params.key = "approve";
+    else if (name === "id" && route.pattern.startsWith("/api/jobs/")) params.id = fx.jobId;
+    else if (name === "id" && route.pattern.startsWith("/api/users/")) params.id = fx.targetUserId;
+    else if (name === "id" && route.pattern.startsWith("/api/tokens/")) params.id = caller ? (await addToken(caller.userId, "spare")).id : randomUUID();
+    else params[name] = randomUUID();
+  }
+  return params;
+}
+
+/** A valid body for each route that takes one (unique values where a second call would conflict). */
+export function sampleBody(key: string): unknown {
+  const unique = randomBytes(3).toString("hex");
+  const bodies: Record<string, unknown> = {
+    "POST /api/tokens": { name: "security test" },
+    "POST /api/users": { email: `new-${unique}@example.com`, name: "New User", role: "viewer" },
+    "PATCH /api/users/[id]": { role: "viewer" },
+    "POST /api/instances/[slug]/jobs": { kind: "refresh" },
+    "POST /api/instances": validInstanceBody(`sec-${unique}`),
+  };
+  return key in bodies ? bodies[key] : {};
+}
+
+export function validInstanceBody(slug: string) {
+  return {
+    slug,
+    displayName: "Security Test Corp",
+    version: "5.9.0",
+    machineType: "n1-standard-8",
+    dataDiskSizeGb: 500,
+    zone: "us-central1-f",
+    accessMode: "ip_allowlist",
+    allowlistCidrs: ["10.0.0.0/8"],
+  };
+}
+
+/** Query strings that keep a GET from streaming forever. */
+export function sampleQuery(key: string): string {
+  return key === "GET /api/jobs/[id]/logs" ? "format=json" : "";
+}
