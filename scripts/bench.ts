@@ -14,6 +14,8 @@ import { buildIfChanged } from "./lib/build-if-changed";
 
 const COUNT = Number(process.env.BENCH_COUNT ?? 10_000);
 const ITER = Number(process.env.BENCH_ITERATIONS ?? 200);
+/** BENCH_ONLY=list,pages,queue,logs,load runs a subset (all by default). */
+const ONLY = new Set((process.env.BENCH_ONLY ?? "list,pages,queue,logs,load").split(","));
 
 async function main() {
   console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`);
@@ -37,7 +39,6 @@ async function main() {
   const { benchList } = await import("./bench/list-bench");
   const { benchPages } = await import("./bench/page-bench");
   const { benchQueue } = await import("./bench/queue-bench");
-  const { benchLogs } = await import("./bench/log-bench");
   const { benchJobsLoad } = await import("./bench/jobs-load-bench");
   const { makeActor } = await import("../lib/testing/factories");
 
@@ -49,20 +50,33 @@ async function main() {
   const support = await tokenFor("support");
   const natIp = fleet.find((i) => i.natIps.length === 2)!.natIps[1];
 
-  console.log("\n== fleet list, in process ==");
-  await benchList(url, support, natIp, ITER);
+  if (ONLY.has("list")) {
+    console.log("\n== fleet list, in process ==");
+    await benchList(url, support, natIp, ITER);
+  }
 
   buildIfChanged((m) => console.log(m));
   const port = 3290;
-  console.log("\n== pages and API over HTTP ==");
-  await benchPages({ databaseUrl: url, port, secret: process.env.NEXTAUTH_SECRET!, email: "sam@example.com", slug: fleet[17].slug, iterations: ITER });
+  if (ONLY.has("pages")) console.log("\n== pages and API over HTTP ==");
+  if (ONLY.has("pages")) await benchPages({ databaseUrl: url, port, secret: process.env.NEXTAUTH_SECRET!, email: "sam@example.com", slug: fleet[17].slug, iterations: ITER });
 
   console.log("\n== job engine ==");
   const operator = await makeActor("operator");
-  await benchQueue(url, operator, Math.min(ITER, 100));
+  if (ONLY.has("queue")) await benchQueue(url, operator, Math.min(ITER, 100));
 
+  if (ONLY.has("logs")) await runLogBench(url, port, operator);
+  if (ONLY.has("load")) await benchJobsLoad({ databaseUrl: url, actor: operator, slugs: fleet.slice(0, 100).map((i) => i.slug), jobs: 200, workers: 4 });
+
+  await db.$disconnect();
+  await embedded?.stop();
+  process.exit(0);
+}
+
+async function runLogBench(url: string, port: number, operator: import("../lib/auth/actor").Actor) {
+  const { benchLogs } = await import("./bench/log-bench");
   const { Children } = await import("./lib/children");
-  const { waitForHttp } = await import("./lib/wait-for-http");
+  const { waitForHttp, assertPortFree } = await import("./lib/wait-for-http");
+  await assertPortFree(port);
   const { peakRss } = await import("./bench/rss");
   const web = new Children();
   const child = web.start("web", process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port)], {
@@ -76,13 +90,10 @@ async function main() {
   const peak = Math.max(...webRss.stop().values());
   console.log(`  web peak RSS during the log benchmark: ${peak.toFixed(0)} MB (target ≤ 400 MB)`);
   await web.stopAll();
-
-  await benchJobsLoad({ databaseUrl: url, actor: operator, slugs: fleet.slice(0, 100).map((i) => i.slug), jobs: 200, workers: 4 });
-
-  await db.$disconnect();
-  await embedded?.stop();
-  process.exit(0);
 }
+
+// Ctrl-C or a timeout: stop the servers this run started (they are process-group leaders).
+for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => process.exit(130));
 
 main().catch(async (e) => {
   console.error(e);

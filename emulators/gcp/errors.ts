@@ -66,3 +66,11 @@ export const inUse = (what: string, resourcePath: string, user: string) =>
     "resourceInUseByAnotherResource",
     `The ${what} resource '${resourcePath}' is already being used by '${user}'`,
   );
+
+export const permissionDenied = (message: string) => new EmulatorError(403, "PERMISSION_DENIED", "forbidden", message);
+
+/** The request is well-formed but the resource is not in a state that allows it (e.g. no billing). */
+export const failedPrecondition = (message: string) => new EmulatorError(400, "FAILED_PRECONDITION", "failedPrecondition", message);
+
+/** setIamPolicy with a stale etag: GCP answers 409 ABORTED, asking for the whole read-modify-write again. */
+export const aborted = (message: string) => new EmulatorError(409, "ABORTED", "aborted", message);

@@ -5,7 +5,11 @@ import { EmulatorError } from "./errors";
 /**
  * Scripted failures for demos and tests: "the next N calls of method M (in project P) fail
  * with error E". Methods are named like GCP's discovery ids: `compute.instances.insert`,
- * `compute.disks.createSnapshot`, `compute.backendServices.patch`. Faults live in the
+ * `compute.disks.createSnapshot`, `compute.backendServices.patch`,
+ * `cloudresourcemanager.projects.create`, `cloudbilling.projects.updateBillingInfo`,
+ * `serviceusage.services.enable`, `iam.projects.serviceAccounts.keys.create`,
+ * `dns.resourceRecordSets.create` (or `dns.rrsets.create`), `secretmanager.projects.secrets.addVersion`;
+ * each endpoint's id is in its *-api.ts file. Faults live in the
  * emulator's table, so a test (or the demo's control panel) in another process can arm them.
  */
 export type FaultPreset = "unavailable" | "internal" | "quotaExceeded" | "permissionDenied";
@@ -50,19 +54,20 @@ export async function failNextCalls(pool: pg.Pool, spec: FaultSpec): Promise<voi
 /**
  * Consumes one armed fault for this call, if any, and returns the error to answer with.
  * SKIP LOCKED makes concurrent calls consume distinct faults: "fail once" fails exactly once.
+ * `method` may list a call's aliases (`dns.resourceRecordSets.create` and `dns.rrsets.create`).
  */
-export async function takeFault(pool: pg.Pool, method: string, project: string): Promise<EmulatorError | undefined> {
+export async function takeFault(pool: pg.Pool, method: string | string[], project: string): Promise<EmulatorError | undefined> {
   const { rows } = await pool.query<{ error: FaultError }>(
     `WITH hit AS (
        SELECT project, name FROM gcp_emulator.resource
        WHERE kind = 'fault' AND location = 'global' AND project IN ($2, '${ANY_PROJECT}')
-         AND data->>'method' = $1 AND (data->>'remaining')::int > 0
+         AND data->>'method' = ANY($1::text[]) AND (data->>'remaining')::int > 0
        ORDER BY name LIMIT 1 FOR UPDATE SKIP LOCKED)
      UPDATE gcp_emulator.resource r
        SET data = jsonb_set(r.data, '{remaining}', to_jsonb((r.data->>'remaining')::int - 1))
      FROM hit WHERE r.kind = 'fault' AND r.location = 'global' AND r.project = hit.project AND r.name = hit.name
      RETURNING r.data->'error' AS error`,
-    [method, project],
+    [typeof method === "string" ? [method] : method, project],
   );
   const e = rows[0]?.error;
   return e && new EmulatorError(e.httpStatus, e.status, e.reason, e.message);

@@ -23,10 +23,27 @@ export type ResourceKind =
   | "instanceGroup"
   // Emulator-internal rows (fault injection), never served: no route maps to them.
   | "fault"
-  | "certificateScript";
+  | "certificateScript"
+  | PlatformKind;
+
+/**
+ * Rows of the APIs beside Compute (Resource Manager, Billing, Service Usage, IAM, Cloud DNS,
+ * Secret Manager). They share the table but are served by platform-routes.ts, not by compute URLs.
+ */
+export type PlatformKind =
+  | "iamPolicy"
+  | "billingInfo"
+  | "service"
+  | "longRunningOperation"
+  | "serviceAccount"
+  | "serviceAccountKey"
+  | "managedZone"
+  | "recordSet"
+  | "secret"
+  | "secretVersion";
 
 /** The kinds a compute URL can name. */
-export type ComputeKind = Exclude<ResourceKind, "project" | "fault" | "certificateScript">;
+export type ComputeKind = Exclude<ResourceKind, "project" | "fault" | "certificateScript" | PlatformKind>;
 
 /**
  * Where a resource lives, spelled as its URL segment: "global", "regions/us-central1" or
@@ -58,8 +75,8 @@ export const COLLECTION: Record<ComputeKind, string> = {
 /** `projects/p/zones/z/instances/n`, the form GCP uses in "was not found" messages. */
 export function resourcePath(project: string, kind: ResourceKind, location: Location, name: string): string {
   if (kind === "project") return `projects/${project}`;
-  if (kind === "fault" || kind === "certificateScript") return `emulator/${kind}/${name}`;
-  return `projects/${project}/${location}/${COLLECTION[kind]}/${name}`;
+  if (!(kind in COLLECTION)) return `emulator/${kind}/${name}`;
+  return `projects/${project}/${location}/${COLLECTION[kind as ComputeKind]}/${name}`;
 }
 
 export function selfLink(project: string, kind: ResourceKind, location: Location, name: string): string {

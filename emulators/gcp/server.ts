@@ -3,9 +3,12 @@ import type { AddressInfo } from "node:net";
 import pg from "pg";
 import { EmulatorError, invalid, notFound, unauthenticated } from "./errors";
 import { takeFault } from "./faults";
+import { DEFAULT_MANAGED_ZONES, type ManagedZoneSeed } from "./dns-zones";
 import { handle } from "./handlers";
+import { matchPlatformRoute, type PlatformConfig } from "./platform-routes";
 import { matchRoute, methodId } from "./routes";
 import { ensureSchema } from "./schema";
+import { computeDisabledError } from "./service-usage-api";
 
 export interface GcpEmulatorOptions {
   /** Postgres holding the `gcp_emulator` schema (created if missing). */
@@ -15,6 +18,8 @@ export interface GcpEmulatorOptions {
   host?: string;
   /** Called for unexpected (500) errors; the emulator is otherwise silent. */
   log?: (line: string) => void;
+  /** Cloud DNS zones, created on first use. Default: sourcegraph-com (sourcegraph.com.) in sourcegraph-infrastructure. */
+  dnsZones?: ManagedZoneSeed[];
 }
 
 export interface GcpEmulator {
@@ -30,6 +35,7 @@ const MAX_BODY_BYTES = 1 << 20;
 export async function startGcpEmulator(options: GcpEmulatorOptions): Promise<GcpEmulator> {
   const host = options.host ?? "127.0.0.1";
   const log = options.log ?? (() => {});
+  const config: PlatformConfig = { dnsZones: options.dnsZones ?? DEFAULT_MANAGED_ZONES };
   const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
   try {
     await ensureSchema(pool);
@@ -39,7 +45,7 @@ export async function startGcpEmulator(options: GcpEmulatorOptions): Promise<Gcp
   }
 
   const server = http.createServer((req, res) => {
-    serve(pool, req)
+    serve(pool, config, req)
       .then((body) => send(res, 200, body))
       .catch((err: unknown) => {
         if (err instanceof EmulatorError) return send(res, err.httpStatus, err.body());
@@ -72,7 +78,7 @@ export async function startGcpEmulator(options: GcpEmulatorOptions): Promise<Gcp
   };
 }
 
-async function serve(pool: pg.Pool, req: http.IncomingMessage): Promise<unknown> {
+async function serve(pool: pg.Pool, config: PlatformConfig, req: http.IncomingMessage): Promise<unknown> {
   const url = new URL(req.url ?? "/", "http://emulator");
   const method = req.method ?? "GET";
   if (method === "GET" && url.pathname === "/healthz") return { ok: true };
@@ -80,15 +86,28 @@ async function serve(pool: pg.Pool, req: http.IncomingMessage): Promise<unknown>
   // error, so a client misconfigured without credentials fails here as it would against GCP.
   if (!/^Bearer\s+\S+/i.test(req.headers.authorization ?? "")) throw unauthenticated();
 
+  const readBody = () => (method === "POST" || method === "PUT" || method === "PATCH" ? readJson(req) : drain(req));
+
+  // Resource Manager, Billing, Service Usage, IAM, Cloud DNS and Secret Manager.
+  const platform = matchPlatformRoute(method, url.pathname);
+  if (platform) {
+    const body = await readBody();
+    const fault = await takeFault(pool, platform.methodIds, platform.project(body));
+    if (fault) throw fault;
+    return platform.endpoint.run({ pool, params: platform.params, query: url.searchParams, body, config });
+  }
+
   const route = matchRoute(method, url.pathname);
   if (!route) {
     await drain(req);
     throw notFound(`${method} ${url.pathname} (not served by the GCP emulator)`);
   }
-  const body = method === "POST" || method === "PUT" || method === "PATCH" ? await readJson(req) : await drain(req);
+  const body = await readBody();
   // Armed faults (faults.ts) answer before the call does anything, as a failed GCP call would.
   const fault = await takeFault(pool, methodId(route), route.project);
   if (fault) throw fault;
+  const disabled = await computeDisabledError(pool, route.project);
+  if (disabled) throw disabled;
   return handle(pool, { route, query: url.searchParams, body });
 }
 

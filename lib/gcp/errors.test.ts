@@ -29,3 +29,27 @@ describe("toGcpError", () => {
     expect(toGcpError(e, "other", E)).toBe(e);
   });
 });
+
+describe("toGcpError with gaxios errors (@googleapis/iam, Cloud DNS REST)", () => {
+  const gaxios = (status: number, grpcStatus: string, message: string) =>
+    Object.assign(new Error(`Request failed with status code ${status}`), { status, response: { status, data: { error: { code: status, status: grpcStatus, message } } } });
+  it("reads the HTTP status and the status name from the body", () => {
+    expect(toGcpError(gaxios(409, "ALREADY_EXISTS", "exists"), R, E)).toMatchObject({ kind: "already-exists", httpStatus: 409, grpcCode: 6 });
+    expect(toGcpError(gaxios(404, "NOT_FOUND", "gone"), R, E)).toMatchObject({ kind: "not-found" });
+    const denied = toGcpError(gaxios(403, "PERMISSION_DENIED", "Permission iam.serviceAccounts.create denied"), R, E);
+    expect(denied).toMatchObject({ kind: "permission-denied" });
+    expect(denied.message).toContain("Permission iam.serviceAccounts.create denied");
+  });
+  it("tells a 409 ABORTED (concurrent IAM policy change) from ALREADY_EXISTS", () => {
+    expect(toGcpError(gax(10, "concurrent policy changes", 409), R, E)).toMatchObject({ kind: "conflict" });
+    expect(toGcpError(gaxios(409, "ABORTED", "concurrent policy changes"), R, E)).toMatchObject({ kind: "conflict" });
+  });
+  it("reports a 400 FAILED_PRECONDITION (e.g. billing not enabled) as invalid, a 412 as conflict", () => {
+    expect(toGcpError(gax(9, "Billing must be enabled", 400), R, E)).toMatchObject({ kind: "invalid" });
+    expect(toGcpError(gax(9, "stale", 412), R, E)).toMatchObject({ kind: "conflict" });
+  });
+  it("names the API it could not reach", () => {
+    const raw = Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" });
+    expect(toGcpError(raw, R, E, "Cloud DNS API").message).toBe(`Cloud DNS API unreachable at ${E} reading ${R}: connect ECONNREFUSED`);
+  });
+});

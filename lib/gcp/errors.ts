@@ -32,44 +32,82 @@ export class GcpError extends Error {
 
 // gRPC status codes, which google-gax puts in `error.code` for REST calls too.
 const GRPC = {
+  INVALID_ARGUMENT: 3,
   DEADLINE_EXCEEDED: 4,
   NOT_FOUND: 5,
-  INVALID_ARGUMENT: 3,
   ALREADY_EXISTS: 6,
+  PERMISSION_DENIED: 7,
+  RESOURCE_EXHAUSTED: 8,
   FAILED_PRECONDITION: 9,
   ABORTED: 10,
-  PERMISSION_DENIED: 7,
+  OUT_OF_RANGE: 11,
+  UNIMPLEMENTED: 12,
+  INTERNAL: 13,
   UNAVAILABLE: 14,
   UNAUTHENTICATED: 16,
 } as const;
 
 const NETWORK_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ENOTFOUND", "EHOSTUNREACH", "ETIMEDOUT", "EAI_AGAIN"]);
 
-/** Classifies an error thrown by a compute client call on `resource`. */
-export function toGcpError(err: unknown, resource: string, endpoint: string): GcpError {
+interface ErrorShape {
+  code?: unknown;
+  httpStatusCode?: unknown;
+  status?: unknown;
+  message?: unknown;
+  response?: { status?: unknown; data?: unknown };
+}
+
+/**
+ * Classifies an error thrown by a GCP client call on `resource`: google-gax errors (gRPC code
+ * plus `httpStatusCode`) from the @google-cloud clients, and gaxios errors (HTTP `status`, the
+ * JSON error body in `response.data`) from @googleapis/iam and the Cloud DNS REST calls.
+ * `api` names the service in messages about reaching it.
+ */
+export function toGcpError(err: unknown, resource: string, endpoint: string, api = "GCP Compute API"): GcpError {
   if (err instanceof GcpError) return err;
-  const e = (err ?? {}) as { code?: unknown; httpStatusCode?: unknown; message?: unknown; details?: unknown };
-  const code = typeof e.code === "number" ? e.code : undefined;
-  const httpStatus = typeof e.httpStatusCode === "number" ? e.httpStatusCode : undefined;
-  const detail = typeof e.message === "string" && e.message ? e.message : String(err);
+  const e = (err ?? {}) as ErrorShape;
+  const httpStatus = numberOr(e.httpStatusCode) ?? numberOr(e.status) ?? numberOr(e.response?.status);
+  const code = grpcCodeOf(e, httpStatus);
+  const detail = errorDetail(e, err);
   const make = (kind: GcpErrorKind, message: string) => new GcpError(kind, resource, message, code, httpStatus, { cause: err });
 
-  if (code === GRPC.NOT_FOUND || httpStatus === 404) return make("not-found", `GCP resource not found: ${resource}`);
-  if (code === GRPC.DEADLINE_EXCEEDED) return make("timeout", `GCP Compute API at ${endpoint} timed out reading ${resource}: ${detail}`);
-  if (code === GRPC.UNAUTHENTICATED || httpStatus === 401) {
-    return make("unauthenticated", `GCP rejected the credentials reading ${resource}: ${detail}`);
+  // The gRPC code decides when there is one: HTTP 409 is both ALREADY_EXISTS and ABORTED.
+  const is = (grpc: number, http: number) => (code !== undefined ? code === grpc : httpStatus === http);
+  if (is(GRPC.NOT_FOUND, 404)) return make("not-found", `GCP resource not found: ${resource}`);
+  if (code === GRPC.DEADLINE_EXCEEDED) return make("timeout", `${api} at ${endpoint} timed out reading ${resource}: ${detail}`);
+  if (is(GRPC.UNAUTHENTICATED, 401)) return make("unauthenticated", `GCP rejected the credentials reading ${resource}: ${detail}`);
+  if (is(GRPC.PERMISSION_DENIED, 403)) return make("permission-denied", `GCP denied access to ${resource}: ${detail}`);
+  if (is(GRPC.ALREADY_EXISTS, 409)) return make("already-exists", `GCP resource already exists: ${resource}`);
+  if (code === GRPC.FAILED_PRECONDITION && httpStatus === 400) {
+    // Compute's stale fingerprint is 412; a 400 FAILED_PRECONDITION is a request GCP will not do yet (e.g. no billing).
+    return make("invalid", `GCP refused the request for ${resource}: ${detail}`);
   }
-  if (code === GRPC.PERMISSION_DENIED || httpStatus === 403) {
-    return make("permission-denied", `GCP denied access to ${resource}: ${detail}`);
-  }
-  if (code === GRPC.ALREADY_EXISTS || httpStatus === 409) return make("already-exists", `GCP resource already exists: ${resource}`);
   if (code === GRPC.FAILED_PRECONDITION || code === GRPC.ABORTED || httpStatus === 412) {
     return make("conflict", `GCP resource ${resource} changed concurrently: ${detail}`);
   }
-  if (code === GRPC.INVALID_ARGUMENT || httpStatus === 400) return make("invalid", `GCP rejected the request for ${resource}: ${detail}`);
+  if (is(GRPC.INVALID_ARGUMENT, 400)) return make("invalid", `GCP rejected the request for ${resource}: ${detail}`);
   // UNAVAILABLE without an HTTP status means no response arrived at all (refused, reset, DNS).
   if ((code === GRPC.UNAVAILABLE && httpStatus === undefined) || (typeof e.code === "string" && NETWORK_CODES.has(e.code))) {
-    return make("unreachable", `GCP Compute API unreachable at ${endpoint} reading ${resource}: ${detail}`);
+    return make("unreachable", `${api} unreachable at ${endpoint} reading ${resource}: ${detail}`);
+  }
+  if (typeof e.code === "string" && /timeout|aborterror/i.test(e.code)) {
+    return make("timeout", `${api} at ${endpoint} timed out reading ${resource}: ${detail}`);
   }
   return make("failed", `GCP call failed reading ${resource}: ${detail}`);
+}
+
+const numberOr = (v: unknown) => (typeof v === "number" ? v : undefined);
+
+/** google-gax sets a numeric gRPC code; gaxios leaves the status name in the JSON body. */
+function grpcCodeOf(e: ErrorShape, httpStatus: number | undefined): number | undefined {
+  if (typeof e.code === "number" && e.code >= 0 && e.code <= 16 && e.code !== httpStatus) return e.code;
+  const status = (e.response?.data as { error?: { status?: unknown } } | undefined)?.error?.status;
+  return typeof status === "string" && status in GRPC ? GRPC[status as keyof typeof GRPC] : undefined;
+}
+
+/** The server's own message when there is one (gaxios puts only "Request failed with status code 409" in `message`). */
+function errorDetail(e: ErrorShape, err: unknown): string {
+  const body = (e.response?.data as { error?: { message?: unknown } } | undefined)?.error?.message;
+  if (typeof body === "string" && body) return body;
+  return typeof e.message === "string" && e.message ? e.message : String(err);
 }

@@ -67,35 +67,30 @@ export async function executeJob(jobId: string, who: WorkerIdentity): Promise<vo
 
 type JobRow = { id: string; kind: string; params: Record<string, unknown>; instance_id: string | null; attempts: number; cancel_requested_at: Date | null };
 
+/**
+ * Claims the job in one statement: a queued job, or a running one whose worker was lost
+ * (worker_id cleared by the sweeper). The partial unique index job_one_active_per_instance
+ * refuses the claim while another job holds the instance: that job goes back to the queue.
+ */
 async function claimJob(p: pg.Pool, jobId: string, who: WorkerIdentity) {
-  const client = await p.connect();
   try {
-    await client.query("BEGIN");
-    const { rows } = await client.query<JobRow & { status: string; worker_id: string | null }>(`SELECT * FROM job WHERE id = $1 FOR UPDATE`, [jobId]);
-    const row = rows[0];
-    const claimable = row && (row.status === "queued" || (row.status === "running" && row.worker_id === null));
-    if (!claimable) {
-      await client.query("ROLLBACK");
-      return { outcome: "gone" as const };
-    }
-    try {
-      const updated = await client.query<JobRow>(
-        `UPDATE job SET status = 'running', worker_id = $2, queue_worker_id = $3, attempts = attempts + 1,
-           started_at = COALESCE(started_at, now()), finished_at = NULL
-         WHERE id = $1 RETURNING *`,
-        [jobId, who.workerId, who.queueWorkerId],
-      );
-      await notifyJobStatus(client, jobId, "running");
-      await client.query("COMMIT");
-      return { outcome: "claimed" as const, job: updated.rows[0], resumed: row.status === "running" };
-    } catch (e) {
-      await client.query("ROLLBACK");
-      // job_one_active_per_instance: another job holds this instance (running or waiting).
-      if ((e as { code?: string }).code === "23505") return { outcome: "busy" as const, instanceId: row.instance_id };
-      throw e;
-    }
-  } finally {
-    client.release();
+    const { rows } = await p.query<JobRow & { prev_status: string }>(
+      `WITH claimed AS (
+         UPDATE job j SET status = 'running', worker_id = $2, queue_worker_id = $3, attempts = j.attempts + 1,
+           started_at = COALESCE(j.started_at, now()), finished_at = NULL
+         FROM (SELECT id, status AS prev_status FROM job WHERE id = $1 FOR UPDATE) prev
+         WHERE j.id = prev.id AND (prev.prev_status = 'queued' OR (prev.prev_status = 'running' AND j.worker_id IS NULL))
+         RETURNING j.*, prev.prev_status
+       )
+       SELECT claimed.*, pg_notify($4, claimed.id || ':running') FROM claimed`,
+      [jobId, who.workerId, who.queueWorkerId, CHANNELS.status],
+    );
+    if (!rows.length) return { outcome: "gone" as const };
+    return { outcome: "claimed" as const, job: rows[0], resumed: rows[0].prev_status === "running" };
+  } catch (e) {
+    if ((e as { code?: string }).code !== "23505") throw e;
+    const { rows } = await p.query<{ instance_id: string | null }>(`SELECT instance_id FROM job WHERE id = $1`, [jobId]);
+    return { outcome: "busy" as const, instanceId: rows[0]?.instance_id ?? null };
   }
 }
 

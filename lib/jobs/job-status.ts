@@ -12,12 +12,14 @@ export async function setJobStatus(
 ): Promise<void> {
   const ended = status === "succeeded" || status === "failed" || status === "cancelled";
   await db.query(
-    `UPDATE job SET status = $2::"JobStatus", error = $3, finished_at = CASE WHEN $4 THEN now() ELSE NULL END,
-       worker_id = CASE WHEN $2 = 'running' THEN worker_id ELSE NULL END
-     WHERE id = $1`,
-    [jobId, status, error, ended],
+    `WITH changed AS (
+       UPDATE job SET status = $2::"JobStatus", error = $3, finished_at = CASE WHEN $4 THEN now() ELSE NULL END,
+         worker_id = CASE WHEN $2 = 'running' THEN worker_id ELSE NULL END
+       WHERE id = $1 RETURNING id
+     )
+     SELECT pg_notify($5, id || ':' || $2) FROM changed`,
+    [jobId, status, error, ended, CHANNELS.status],
   );
-  await notifyJobStatus(db, jobId, status);
 }
 
 export async function notifyJobStatus(db: Queryable, jobId: string, status: string): Promise<void> {
@@ -32,13 +34,13 @@ export async function setStepStatus(
   extra: { detail?: unknown; error?: string | null } = {},
 ): Promise<void> {
   await db.query(
-    `UPDATE job_step SET status = $3::"StepStatus",
+    `WITH changed AS (UPDATE job_step SET status = $3::"StepStatus",
        started_at = CASE WHEN $3 IN ('running', 'waiting') THEN COALESCE(started_at, now()) ELSE started_at END,
        finished_at = CASE WHEN $3 IN ('succeeded', 'failed', 'skipped') THEN now() ELSE NULL END,
        detail = CASE WHEN $4::jsonb IS NULL THEN detail ELSE $4::jsonb END,
        error = $5
-     WHERE job_id = $1 AND key = $2`,
-    [jobId, key, status, extra.detail === undefined ? null : JSON.stringify(extra.detail), extra.error ?? null],
+     WHERE job_id = $1 AND key = $2 RETURNING job_id)
+     SELECT pg_notify($6, job_id || ':step') FROM changed`,
+    [jobId, key, status, extra.detail === undefined ? null : JSON.stringify(extra.detail), extra.error ?? null, CHANNELS.status],
   );
-  await notifyJobStatus(db, jobId, "step");
 }

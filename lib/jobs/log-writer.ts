@@ -69,29 +69,21 @@ export class LogWriter {
     return this.chain;
   }
 
+  /**
+   * One statement, so one round trip and one implicit transaction: reserve the sequence
+   * numbers, insert the lines, and queue the NOTIFY (delivered when it commits).
+   */
   private async insert(batch: Pending[]) {
-    const client = await this.pool.connect();
-    try {
-      await client.query("BEGIN");
-      const { rows } = await client.query<{ last_seq: number }>(
-        `UPDATE job SET last_seq = last_seq + $2 WHERE id = $1 RETURNING last_seq`,
-        [this.jobId, batch.length],
-      );
-      const last = rows[0].last_seq;
-      const first = last - batch.length + 1;
-      await client.query(
-        `INSERT INTO job_log (job_id, seq, stream, step_key, line)
-         SELECT $1, $2::int + ord - 1, s::"LogStream", k, l
-         FROM unnest($3::text[], $4::text[], $5::text[]) WITH ORDINALITY AS t(s, k, l, ord)`,
-        [this.jobId, first, batch.map((b) => b.stream), batch.map((b) => b.stepKey), batch.map((b) => b.line)],
-      );
-      await client.query(`SELECT pg_notify($1, $2)`, [CHANNELS.log, `${this.jobId}:${last}`]);
-      await client.query("COMMIT");
-    } catch (e) {
-      await client.query("ROLLBACK").catch(() => {});
-      throw e;
-    } finally {
-      client.release();
-    }
+    await this.pool.query(
+      `WITH reserved AS (
+         UPDATE job SET last_seq = last_seq + $2 WHERE id = $1 RETURNING last_seq
+       ), inserted AS (
+         INSERT INTO job_log (job_id, seq, stream, step_key, line)
+         SELECT $1, reserved.last_seq - $2 + ord, s::"LogStream", k, l
+         FROM reserved, unnest($3::text[], $4::text[], $5::text[]) WITH ORDINALITY AS t(s, k, l, ord)
+       )
+       SELECT pg_notify($6, $1 || ':' || reserved.last_seq) FROM reserved`,
+      [this.jobId, batch.length, batch.map((b) => b.stream), batch.map((b) => b.stepKey), batch.map((b) => b.line), CHANNELS.log],
+    );
   }
 }

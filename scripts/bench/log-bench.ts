@@ -15,10 +15,12 @@ async function readSse(res: Response, onEvent: (event: string, id: number, data:
     const { value, done } = await reader.read();
     if (done) return;
     buf += dec.decode(value, { stream: true });
+    // Walk the buffer with an index; slicing after every event would copy it quadratically.
+    let start = 0;
     let i: number;
-    while ((i = buf.indexOf("\n\n")) >= 0) {
-      const block = buf.slice(0, i);
-      buf = buf.slice(i + 2);
+    while ((i = buf.indexOf("\n\n", start)) >= 0) {
+      const block = buf.slice(start, i);
+      start = i + 2;
       let event = "message";
       let id = 0;
       let data = "";
@@ -33,6 +35,7 @@ async function readSse(res: Response, onEvent: (event: string, id: number, data:
         return;
       }
     }
+    buf = buf.slice(start);
   }
 }
 
@@ -93,12 +96,13 @@ export async function benchLogs(opts: { databaseUrl: string; port: number; secre
   const viewers = await Promise.all(
     counts.map(async (_, v) => {
       const res = await fetch(`${base}/api/jobs/${big.id}/logs`, { headers: { cookie } });
-      return readSse(res, (event, id) => {
+      // Wrapped so Promise.all waits for the connections, not for the streams to end.
+      return { done: readSse(res, (event, id) => {
         if (event !== "log") return;
         if (id !== lastIds[v] + 1) ordered = false;
         lastIds[v] = id;
         counts[v]++;
-      });
+      }) };
     }),
   );
   const bigWriter = new LogWriter(pool, big.id);
@@ -110,7 +114,7 @@ export async function benchLogs(opts: { databaseUrl: string; port: number; secre
   await bigWriter.flush();
   const writeSecs = (performance.now() - t0) / 1000;
   await setJobStatus(pool, big.id, "succeeded");
-  await Promise.all(viewers);
+  await Promise.all(viewers.map((v) => v.done));
   const deliverSecs = (performance.now() - t0) / 1000;
   const complete = counts.every((c) => c === opts.lines) && ordered;
   console.log(`\nlog throughput, one job, ${opts.viewers} SSE viewers attached`);

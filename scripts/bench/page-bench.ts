@@ -1,7 +1,7 @@
 import pg from "pg";
 import { encode } from "next-auth/jwt";
 import { Children } from "../lib/children";
-import { waitForHttp } from "../lib/wait-for-http";
+import { assertPortFree, waitForHttp } from "../lib/wait-for-http";
 import { printRow, sideBySide } from "./measure";
 
 /**
@@ -9,6 +9,7 @@ import { printRow, sideBySide } from "./measure";
  * each one needs, measured in the same run.
  */
 export async function benchPages(opts: { databaseUrl: string; port: number; secret: string; email: string; slug: string; iterations: number }) {
+  await assertPortFree(opts.port);
   const children = new Children();
   children.start("web", process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(opts.port)], {
     DATABASE_URL: opts.databaseUrl,

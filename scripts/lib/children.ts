@@ -4,6 +4,13 @@ import { spawn, type ChildProcess } from "node:child_process";
  * The child processes of `npm start` / the e2e server: each one's output is prefixed with
  * its name; stopAll() sends SIGTERM to each process group and waits, then SIGKILL.
  */
+const everyChild = new Set<ChildProcess>();
+// If this process exits without stopAll() (an error, a timeout), take the children along:
+// they run in their own process groups and would otherwise outlive us.
+process.on("exit", () => {
+  for (const child of everyChild) if (child.exitCode === null && child.signalCode === null) signal(child, "SIGTERM");
+});
+
 export class Children {
   private readonly procs = new Map<string, ChildProcess>();
   onExit: (name: string, code: number | null) => void = () => {};
@@ -19,7 +26,9 @@ export class Children {
         .join("");
     child.stdout?.on("data", (c: Buffer) => process.stdout.write(prefix(c)));
     child.stderr?.on("data", (c: Buffer) => process.stderr.write(prefix(c)));
+    everyChild.add(child);
     child.on("exit", (code) => {
+      everyChild.delete(child);
       this.procs.delete(name);
       this.onExit(name, code);
     });

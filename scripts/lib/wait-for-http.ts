@@ -14,3 +14,17 @@ export async function waitForHttp(url: string, timeoutMs: number): Promise<void>
   }
   throw new Error(`${url} did not answer within ${timeoutMs} ms (${last})`);
 }
+
+/** Throws when something already listens on the port (e.g. a server left from an earlier run). */
+export async function assertPortFree(port: number): Promise<void> {
+  const net = await import("node:net");
+  const inUse = await new Promise<boolean>((resolve) => {
+    const socket = net.connect({ port, host: "127.0.0.1" });
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once("error", () => resolve(false));
+  });
+  if (inUse) throw new Error(`port ${port} is already in use (a server left from an earlier run?); stop it first`);
+}

@@ -1,0 +1,49 @@
+import { expect, test } from "./fixtures/auth";
+
+/**
+ * The operator story: Oscar refreshes an instance from GCP, watches the job's log stream
+ * live, sees it succeed, and finds the addresses GCP reported on the instance page.
+ */
+interface InstanceItem {
+  slug: string;
+  displayName: string;
+  natIps: string[];
+  globalIp: string | null;
+}
+
+test("operator refreshes an instance and watches the job stream to success", async ({ page, signInAs, api }) => {
+  const list = await api<{ items: InstanceItem[] }>("operator", "/api/instances?status=active&health=healthy&pageSize=50");
+  const target = list.items.find((i) => i.natIps.length === 2)!;
+  expect(target).toBeTruthy();
+
+  await signInAs("operator");
+  await page.goto(`/instances/${target.slug}`);
+  await expect(page.getByTestId("instance-name")).toHaveText(target.displayName);
+  await page.getByRole("button", { name: "Refresh from GCP" }).click();
+
+  await expect(page).toHaveURL(/\/jobs\/[0-9a-f-]{36}$/);
+  const log = page.getByTestId("job-log");
+  await expect(log).toContainText("VM prod is RUNNING");
+  await expect(log).toContainText(`default-nat-manual-ip-0  ${target.natIps[0]}`);
+  await expect(log).toContainText(`default-nat-manual-ip-1  ${target.natIps[1]}`);
+  await expect(page.getByTestId("job-status")).toHaveText("succeeded");
+  await expect(page.getByTestId("step-update-record")).toContainText("succeeded");
+
+  await page.getByRole("link", { name: target.displayName }).click();
+  await expect(page.getByTestId("nat-ip-0")).toContainText(target.natIps[0]);
+  await expect(page.getByTestId("nat-ip-1")).toContainText(target.natIps[1]);
+  // Back on the instance page, the refresh is in its job history.
+  await expect(page.getByRole("link", { name: "Refresh from GCP" }).first()).toBeVisible();
+});
+
+test("viewer sees jobs but not their logs, and no Refresh button", async ({ page, signInAs }) => {
+  await signInAs("viewer");
+  await page.goto("/jobs");
+  await expect(page.getByRole("heading", { name: "Jobs" })).toBeVisible();
+  await page.goto("/instances");
+  await page.getByRole("link").filter({ hasText: /./ }).nth(8).waitFor();
+  const first = page.locator("tbody a").first();
+  await first.click();
+  await expect(page.getByTestId("instance-name")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Refresh from GCP" })).toHaveCount(0);
+});
