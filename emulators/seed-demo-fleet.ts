@@ -1,31 +1,54 @@
+import { createHash } from "node:crypto";
 import pg from "pg";
 import type { DemoInstance } from "../lib/demo/build-demo-fleet";
 import { ensureSchema, seedProjects } from "./gcp/state";
+import { ensureSchema as ensureSourcegraphSchema, seedInstances } from "./sourcegraph/state";
 
 /**
- * Makes the demo fleet exist in the local GCP emulator (its state lives in the same
- * database, schema gcp_emulator), with the same IPs the control plane has on record.
- * Instances still being provisioned have no GCP resources yet.
+ * Makes the demo fleet exist in the local emulators (their state lives in the same
+ * database, schemas gcp_emulator and sourcegraph_emulator), with the IPs and versions the
+ * control plane has on record and the faults its health says. Instances still being
+ * provisioned have nothing in GCP yet. Returns each instance's Sourcegraph access token
+ * (demo only: deterministic from the slug) for the caller to keep in the secret store.
  */
-export async function seedEmulatorsForFleet(databaseUrl: string, fleet: DemoInstance[]): Promise<void> {
+export async function seedEmulatorsForFleet(databaseUrl: string, fleet: DemoInstance[]): Promise<Map<string, string>> {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
+  const tokens = new Map<string, string>();
   try {
     await ensureSchema(pool);
+    await ensureSourcegraphSchema(pool);
+    const live = fleet.filter((i) => i.globalIp && i.natIps.length === 2);
+    const failing = (i: DemoInstance, check: string) => i.healthChecks.some((c) => c.name === check && !c.ok);
     await seedProjects(
       pool,
-      fleet
-        .filter((i) => i.globalIp && i.natIps.length === 2)
-        .map((i) => ({
-          project: i.gcpProjectId,
-          region: i.region,
-          zone: i.zone,
-          vmStatus: i.health === "down" ? "TERMINATED" : "RUNNING",
-          globalIp: i.globalIp!,
-          natIps: i.natIps,
-          certificateStatus: i.healthChecks.some((c) => c.name === "SSL certificate" && !c.ok) ? "PROVISIONING" : "ACTIVE",
-          domains: [i.domain],
-        })),
+      live.map((i) => ({
+        project: i.gcpProjectId,
+        region: i.region,
+        zone: i.zone,
+        vmStatus: failing(i, "VM status") ? "TERMINATED" : "RUNNING",
+        globalIp: i.globalIp!,
+        natIps: i.natIps,
+        certificateStatus: failing(i, "SSL certificate") ? "PROVISIONING" : "ACTIVE",
+        domains: [i.domain],
+      })),
     );
+    for (const i of live) tokens.set(i.slug, `sgp_demo_${createHash("sha256").update(i.slug).digest("hex").slice(0, 32)}`);
+    await seedInstances(
+      pool,
+      live.map((i) => ({
+        slug: i.slug,
+        version: i.version,
+        project: i.gcpProjectId,
+        accessTokens: [tokens.get(i.slug)!],
+        externalUrl: i.externalUrl,
+        faults: {
+          frontendDown: failing(i, "Frontend /healthz") || failing(i, "VM status"),
+          reportedVersion: failing(i, "Version") ? "5.5.0" : undefined,
+          unhealthyContainers: failing(i, "Containers") ? ["gitserver-0"] : undefined,
+        },
+      })),
+    );
+    return tokens;
   } finally {
     await pool.end();
   }

@@ -6,6 +6,7 @@ import { parseArgs } from "node:util";
 import { createClient } from "../lib/db/client";
 import { databaseUrl } from "../lib/env";
 import { seedDemoUsers, seedFleet } from "../lib/demo/seed-demo";
+import { keepDemoTokens } from "../lib/demo/keep-demo-tokens";
 import { seedEmulatorsForFleet } from "../emulators/seed-demo-fleet";
 
 const { values } = parseArgs({ options: { count: { type: "string", default: "40" }, "if-empty": { type: "boolean", default: false } } });
@@ -22,7 +23,9 @@ try {
     console.log("fleet already seeded; leaving it as it is");
   } else {
     const fleet = await seedFleet(db, count);
-    await seedEmulatorsForFleet(url, fleet);
+    const tokens = await seedEmulatorsForFleet(url, fleet);
+    // Demo-sized fleets get their Sourcegraph tokens in the secret store; bench-sized ones need none.
+    if (fleet.length <= 500) await keepDemoTokens(db, tokens);
     console.log(`seeded ${fleet.length} instances`);
   }
 } finally {

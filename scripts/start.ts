@@ -35,6 +35,7 @@ async function main() {
   log(`database ready (${migrated.applied.length} migration(s) applied now, ${migrated.alreadyApplied} before)`);
 
   const emulatorPort = Number(process.env.GCP_EMULATOR_PORT ?? port + 1010);
+  const sourcegraphPort = Number(process.env.SOURCEGRAPH_EMULATOR_PORT ?? port + 1020);
   const env: Record<string, string | undefined> = {
     DATABASE_URL: databaseUrl,
     PORT: String(port),
@@ -47,13 +48,17 @@ async function main() {
       GCP_API_ENDPOINT: process.env.GCP_API_ENDPOINT ?? `http://127.0.0.1:${emulatorPort}`,
       GCP_ACCESS_TOKEN: "demo-emulator-token",
       SECRETS_DIR: path.join(dataDir, "secrets"),
+      // Every instance's Sourcegraph is the emulator, at /i/<slug>.
+      SOURCEGRAPH_BASE_URL_TEMPLATE: process.env.SOURCEGRAPH_BASE_URL_TEMPLATE ?? `http://127.0.0.1:${sourcegraphPort}/i/{slug}`,
+      // `gcloud compute ssh` reaches the emulated VMs through the fake gcloud.
+      PATH: `${path.resolve("emulators/fake-gcloud")}${path.delimiter}${process.env.PATH}`,
     });
+    Object.assign(process.env, { SECRETS_DIR: env.SECRETS_DIR });
     const tokens = await prepareDemoData(databaseUrl, { count: Number(process.env.DEMO_FLEET_SIZE ?? 40), tokensFile: path.join(dataDir, "demo-tokens.json") });
     log(`demo API tokens (also in ${path.relative(process.cwd(), dataDir)}/demo-tokens.json):`);
     for (const [role, token] of Object.entries(tokens)) log(`  ${role.padEnd(8)} ${token}`);
-    if (existsSync("emulators/gcp/main.ts")) {
-      children.start("gcp-emulator", process.execPath, ["--import", "tsx", "emulators/gcp/main.ts"], { ...env, GCP_EMULATOR_PORT: String(emulatorPort) });
-    }
+    children.start("gcp-emulator", process.execPath, ["--import", "tsx", "emulators/gcp/main.ts"], { ...env, GCP_EMULATOR_PORT: String(emulatorPort) });
+    children.start("sourcegraph-emulator", process.execPath, ["--import", "tsx", "emulators/sourcegraph/main.ts"], { ...env, SOURCEGRAPH_EMULATOR_PORT: String(sourcegraphPort) });
   }
   if (existsSync("workers/main.ts") && process.env.START_WORKER !== "0") {
     children.start("worker", process.execPath, ["--import", "tsx", "workers/main.ts"], env);

@@ -59,7 +59,7 @@ async function createServiceAccount(pool: pg.Pool, project: string, body: unknow
   const sa = (req.serviceAccount ?? {}) as Doc;
   const email = `${accountId}@${rec.projectId}.iam.gserviceaccount.com`;
   // Unique ids are 21 digits in GCP.
-  const uniqueId = `1${String(randomInt(10 ** 9, 10 ** 10 - 1))}${String(randomInt(10 ** 10, 10 ** 11 - 1))}`;
+  const uniqueId = `1${String(randomInt(10 ** 9, 10 ** 10))}${String(randomInt(10 ** 9, 10 ** 10))}`;
   const doc: Doc = {
     name: `projects/${rec.projectId}/serviceAccounts/${email}`,
     projectId: rec.projectId,

@@ -48,6 +48,13 @@ describe("toGcpError with gaxios errors (@googleapis/iam, Cloud DNS REST)", () =
     expect(toGcpError(gax(9, "Billing must be enabled", 400), R, E)).toMatchObject({ kind: "invalid" });
     expect(toGcpError(gax(9, "stale", 412), R, E)).toMatchObject({ kind: "conflict" });
   });
+  it("reads the body from the message when gaxios streamed the response (google-gax 5 clients)", () => {
+    const body = { error: { code: 409, status: "ABORTED", message: "There were concurrent policy changes." } };
+    const streamed = Object.assign(new Error(JSON.stringify(body)), { code: 409, status: 409, response: { status: 409 } });
+    const err = toGcpError(streamed, R, E);
+    expect(err).toMatchObject({ kind: "conflict", grpcCode: 10, httpStatus: 409 });
+    expect(err.message).toContain("There were concurrent policy changes.");
+  });
   it("names the API it could not reach", () => {
     const raw = Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" });
     expect(toGcpError(raw, R, E, "Cloud DNS API").message).toBe(`Cloud DNS API unreachable at ${E} reading ${R}: connect ECONNREFUSED`);

@@ -59,8 +59,10 @@ interface ErrorShape {
 
 /**
  * Classifies an error thrown by a GCP client call on `resource`: google-gax errors (gRPC code
- * plus `httpStatusCode`) from the @google-cloud clients, and gaxios errors (HTTP `status`, the
- * JSON error body in `response.data`) from @googleapis/iam and the Cloud DNS REST calls.
+ * plus `httpStatusCode`) from @google-cloud/compute, and gaxios errors (HTTP `status`, the
+ * JSON error body in `response.data` or, for streamed responses, in `message`) from
+ * @googleapis/iam, the Cloud DNS REST calls, and the @google-cloud packages on google-gax 5,
+ * which pass their auth client's HTTP errors through untranslated.
  * `api` names the service in messages about reaching it.
  */
 export function toGcpError(err: unknown, resource: string, endpoint: string, api = "GCP Compute API"): GcpError {
@@ -98,16 +100,29 @@ export function toGcpError(err: unknown, resource: string, endpoint: string, api
 
 const numberOr = (v: unknown) => (typeof v === "number" ? v : undefined);
 
-/** google-gax sets a numeric gRPC code; gaxios leaves the status name in the JSON body. */
+/** google-gax sets a numeric gRPC code; gaxios sets the HTTP status there, and leaves the status name in the body. */
 function grpcCodeOf(e: ErrorShape, httpStatus: number | undefined): number | undefined {
   if (typeof e.code === "number" && e.code >= 0 && e.code <= 16 && e.code !== httpStatus) return e.code;
-  const status = (e.response?.data as { error?: { status?: unknown } } | undefined)?.error?.status;
+  const status = errorBody(e)?.status;
   return typeof status === "string" && status in GRPC ? GRPC[status as keyof typeof GRPC] : undefined;
 }
 
-/** The server's own message when there is one (gaxios puts only "Request failed with status code 409" in `message`). */
+/** The server's own message when there is one. */
 function errorDetail(e: ErrorShape, err: unknown): string {
-  const body = (e.response?.data as { error?: { message?: unknown } } | undefined)?.error?.message;
-  if (typeof body === "string" && body) return body;
+  const message = errorBody(e)?.message;
+  if (typeof message === "string" && message) return message;
   return typeof e.message === "string" && e.message ? e.message : String(err);
+}
+
+/** GCP's `{"error": {...}}` body: parsed in `response.data`, or the whole `message` when gaxios streamed the response. */
+function errorBody(e: ErrorShape): { status?: unknown; message?: unknown } | undefined {
+  const parsed = (e.response?.data as { error?: unknown } | undefined)?.error;
+  if (parsed && typeof parsed === "object") return parsed as { status?: unknown; message?: unknown };
+  if (typeof e.message !== "string" || !e.message.startsWith("{")) return undefined;
+  try {
+    const body = (JSON.parse(e.message) as { error?: unknown }).error;
+    return body && typeof body === "object" ? (body as { status?: unknown; message?: unknown }) : undefined;
+  } catch {
+    return undefined;
+  }
 }

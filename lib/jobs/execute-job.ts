@@ -119,7 +119,6 @@ async function runSteps(p: pg.Pool, log: LogWriter, job: JobRow, controller: Abo
     }
     if (step.status === "running") log.system(`↻ ${step.name}: running it again (it was interrupted; steps are safe to repeat)`, step.key);
     log.system(`→ ${step.name}`, step.key);
-    await log.flush();
     await setStepStatus(p, job.id, step.key, "running");
     const started = Date.now();
     try {

@@ -19,6 +19,9 @@ describe("secretStoreFromEnv", () => {
     expect(store).toBeInstanceOf(GcpSecretStore);
     expect((store as GcpSecretStore).project).toBe("sourcegraph-managed-ctl");
     expect(() => secretStoreFromEnv({})).toThrow(/SECRETS_GCP_PROJECT/);
-    expect(() => secretStoreFromEnv({ SECRETS_GCP_PROJECT: "p" })).toThrow(/adapter/);
+  });
+  it("uses lib/gcp's Secret Manager adapter when none is given, without loading the client yet", () => {
+    const store = secretStoreFromEnv({ SECRETS_GCP_PROJECT: "sourcegraph-managed-ctl", GCP_API_ENDPOINT: "http://127.0.0.1:1" });
+    expect(store).toBeInstanceOf(GcpSecretStore);
   });
 });

@@ -1,4 +1,6 @@
 import path from "node:path";
+import { gcpSettingsFromEnv } from "../gcp/client-options";
+import { createSecretManagerApi } from "../gcp/secret-manager";
 import { GcpSecretStore, type SecretManagerApi } from "./gcp-secret-store";
 import { LocalSecretStore } from "./local-secret-store";
 import { SecretError, type SecretStore } from "./secret-store";
@@ -7,7 +9,8 @@ export const DEFAULT_SECRETS_DIR = ".data/secrets";
 
 /**
  * Demo mode (DEMO_MODE=1) or an explicit SECRETS_DIR: the local encrypted store. Otherwise
- * GCP Secret Manager in SECRETS_GCP_PROJECT, through `secretManager` (lib/gcp's adapter).
+ * GCP Secret Manager in SECRETS_GCP_PROJECT, through lib/gcp's adapter (the real client, sent
+ * to GCP_API_ENDPOINT when set, e.g. the emulator) unless `secretManager` is given.
  */
 export function secretStoreFromEnv(
   env: Record<string, string | undefined> = process.env,
@@ -19,6 +22,5 @@ export function secretStoreFromEnv(
   if (!project) {
     throw new SecretError("unavailable", "No secret store configured: set SECRETS_GCP_PROJECT (GCP Secret Manager), or SECRETS_DIR / DEMO_MODE=1 (local)");
   }
-  if (!deps.secretManager) throw new SecretError("unavailable", "GCP Secret Manager is selected but no Secret Manager adapter was given");
-  return new GcpSecretStore(deps.secretManager, project);
+  return new GcpSecretStore(deps.secretManager ?? createSecretManagerApi({ settings: gcpSettingsFromEnv(env) }), project);
 }

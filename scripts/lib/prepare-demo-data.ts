@@ -1,5 +1,6 @@
 import { createClient } from "../../lib/db/client";
 import { ensureDemoTokens, seedDemoUsers, seedFleet } from "../../lib/demo/seed-demo";
+import { keepDemoTokens } from "../../lib/demo/keep-demo-tokens";
 import { seedEmulatorsForFleet } from "../../emulators/seed-demo-fleet";
 
 /** Demo users and tokens every start; the fleet only into an empty database (seeded once). */
@@ -9,7 +10,7 @@ export async function prepareDemoData(databaseUrl: string, opts: { count: number
     await seedDemoUsers(db);
     if ((await db.instance.count()) === 0) {
       const fleet = await seedFleet(db, opts.count);
-      await seedEmulatorsForFleet(databaseUrl, fleet);
+      await keepDemoTokens(db, await seedEmulatorsForFleet(databaseUrl, fleet));
       console.log(`[start] seeded a demo fleet of ${fleet.length} instances`);
     }
     return await ensureDemoTokens(db, opts.tokensFile);

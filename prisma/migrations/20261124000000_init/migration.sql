@@ -45,6 +45,7 @@ CREATE TABLE "instance" (
     "health_checked_at" TIMESTAMPTZ(3),
     "health_since" TIMESTAMPTZ(3),
     "health_checks" JSONB NOT NULL DEFAULT '[]',
+    "secret_refs" JSONB NOT NULL DEFAULT '{}',
     "created_by" TEXT NOT NULL,
     "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updated_at" TIMESTAMPTZ(3) NOT NULL,
