@@ -97,6 +97,7 @@ async function addVersion(pool: pg.Pool, project: string, secretId: string, body
 
 async function accessVersion(pool: pg.Pool, project: string, secretId: string, version: string): Promise<Doc> {
   const { rec } = await requireSecret(pool, project, secretId);
+  if (version !== "latest" && !/^[1-9]\d*$/.test(version)) throw invalid(`Invalid secret version '${version}': a number or 'latest'.`);
   const { rows } = await pool.query<{ data: { version: Doc; data: string } }>(
     `SELECT data FROM gcp_emulator.resource WHERE project = $1 AND kind = 'secretVersion' AND location = 'global'
        AND ${version === "latest" ? "starts_with(name, $2 || '/') ORDER BY split_part(name, '/', 2)::int DESC LIMIT 1" : "name = $2 || '/' || $3"}`,
