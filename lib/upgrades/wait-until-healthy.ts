@@ -1,0 +1,34 @@
+import { listContainers } from "../ssh";
+import { checkHealthz, getVersion } from "../sourcegraph";
+import type { StepContext } from "../runbooks/types";
+import { StepError } from "../runbooks/types";
+import { sourcegraphAccess, vmOptions } from "./deployment";
+
+const timeoutMs = () => Number(process.env.UPGRADE_HEALTH_TIMEOUT_MS ?? 10 * 60_000);
+const pollMs = () => Number(process.env.UPGRADE_HEALTH_POLL_MS ?? 10_000);
+
+/** Containers healthy, frontend /healthz 200 and /__version equal to the target, or a clear failure. */
+export async function waitUntilHealthy(ctx: StepContext, version: string): Promise<{ version: string; containers: number }> {
+  const { baseUrl } = await sourcegraphAccess(ctx);
+  const deadline = Date.now() + timeoutMs();
+  let problem = "";
+  for (;;) {
+    const containers = await listContainers(vmOptions(ctx));
+    const sick = containers.filter((c) => c.state !== "running" || c.health === "unhealthy" || c.health === "starting");
+    const health = await checkHealthz(baseUrl, { signal: ctx.signal });
+    const reported = health.ok ? await getVersion(baseUrl, { signal: ctx.signal }).catch((e: Error) => `unknown (${e.message})`) : "unknown";
+    if (!sick.length && health.ok && reported === version) {
+      ctx.log(`${containers.length} containers healthy, /healthz ok, /__version ${reported}`);
+      return { version: reported, containers: containers.length };
+    }
+    problem = [
+      sick.length ? `unhealthy containers: ${sick.map((c) => `${c.name} (${c.state}/${c.health})`).join(", ")}` : "",
+      health.ok ? "" : `/healthz: ${health.detail}`,
+      health.ok && reported !== version ? `/__version is ${reported}, expected ${version}` : "",
+    ].filter(Boolean).join("; ");
+    ctx.log(`not ready yet: ${problem}`);
+    if (Date.now() + pollMs() > deadline || ctx.signal.aborted) break;
+    await new Promise((r) => setTimeout(r, pollMs()));
+  }
+  throw new StepError(`the deployment did not become healthy on ${version}: ${problem}`, "Look at the containers' logs on the VM (docker logs), then retry or cancel.");
+}
