@@ -26,7 +26,7 @@ export default defineConfig({
           environment: "node",
           globalSetup: ["lib/testing/global-setup.ts"],
           setupFiles: ["lib/testing/per-file-database.ts"],
-          testTimeout: 60_000,
+          testTimeout: 150_000,
           hookTimeout: 60_000,
           fileParallelism: true,
           maxWorkers: 2,

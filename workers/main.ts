@@ -12,6 +12,7 @@ import { beat, HEARTBEAT_INTERVAL_MS, newWorkerId, removeHeartbeat } from "../li
 import { notifications } from "../lib/jobs/notifications";
 import { installQueueSchema, quietLogger, RUN_JOB_TASK, workerUtils } from "../lib/jobs/queue";
 import { sweepLostWorkers } from "../lib/jobs/sweep-lost-workers";
+import { startHealthLoop } from "../lib/health/health-loop";
 
 const workerId = process.env.WORKER_ID ?? newWorkerId();
 const concurrency = Number(process.env.WORKER_CONCURRENCY ?? 4);
@@ -48,6 +49,7 @@ async function main() {
     },
   });
   log(`running ${concurrency} job slot(s)`);
+  const healthLoop = startHealthLoop({ log });
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -56,6 +58,7 @@ async function main() {
     log(`${signal}: stopping`);
     clearInterval(heartbeat);
     clearInterval(sweeper);
+    await healthLoop.stop();
     // Jobs still running are taken over by the next worker's sweep: dropping our heartbeat
     // now makes that immediate instead of waiting for it to go stale.
     await removeHeartbeat(p, workerId).catch(() => {});

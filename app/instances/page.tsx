@@ -1,4 +1,5 @@
 import { Suspense } from "react";
+import { FleetHealthSummary } from "@/components/health/fleet-health-summary";
 import { InstanceTable } from "@/components/instances/instance-table";
 import { can } from "@/lib/auth/permissions";
 import { requirePageActor } from "@/lib/next/require-page-actor";
@@ -11,6 +12,7 @@ export default async function InstancesPage() {
         <h1 className="text-xl font-semibold">Fleet</h1>
       </div>
       <Suspense>
+        <FleetHealthSummary />
         <InstanceTable canSeeIps={can(actor.role, "ips:read")} />
       </Suspense>
     </div>

@@ -13,7 +13,7 @@ let worker: SpawnedWorker;
 let operator: Actor;
 
 const statusOf = async (id: string) => (await db.job.findUniqueOrThrow({ where: { id } })).status;
-const untilStatus = (id: string, status: string, ms = 30_000) =>
+const untilStatus = (id: string, status: string, ms = 90_000) =>
   waitFor(async () => (await statusOf(id)) === status, ms, `job ${id} to be ${status}`);
 const logText = async (id: string) => (await db.jobLog.findMany({ where: { jobId: id }, orderBy: { seq: "asc" } })).map((l) => l.line).join("\n");
 
@@ -61,10 +61,10 @@ describe("job engine (real worker process)", () => {
 
   it("cancel reaches the running child process (SIGINT) and ends the job cancelled", async () => {
     const job = await createJob(operator, { kind: "selftest", params: { sleepSeconds: 60 } });
-    await waitFor(async () => (await logText(job.id)).includes("sleeping 60s"), 20_000, "child to start");
+    await waitFor(async () => (await logText(job.id)).includes("sleeping 60s"), 60_000, "child to start");
     const started = Date.now();
     await cancelJob(operator, job.id);
-    await untilStatus(job.id, "cancelled", 20_000);
+    await untilStatus(job.id, "cancelled", 30_000);
     expect(Date.now() - started).toBeLessThan(15_000);
     const log = await logText(job.id);
     expect(log).toContain("child got SIGINT");

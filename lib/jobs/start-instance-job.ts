@@ -3,10 +3,12 @@ import type { Actor } from "../auth/actor";
 import { can, type Permission } from "../auth/permissions";
 import { AppError } from "../errors/app-error";
 import { createJob } from "./create-job";
+import { checkUpgradeVersion } from "../upgrades/check-upgrade-version";
 
 /** Job kinds that can be started on an instance, and the permission each one needs. */
 const INSTANCE_JOB_PERMISSIONS: Record<string, Permission> = {
   refresh: "jobs:run",
+  upgrade: "instances:upgrade",
 };
 
 export const startInstanceJobBodySchema = z
@@ -21,5 +23,6 @@ export async function startInstanceJob(actor: Actor, slug: string, body: z.infer
     throw new AppError("bad_request", `kind must be one of ${Object.keys(INSTANCE_JOB_PERMISSIONS).join(", ")}`, [{ field: "kind", message: "unknown job kind" }]);
   }
   if (!can(actor.role, permission)) throw new AppError("forbidden", `your role (${actor.role}) may not start ${kind} jobs`);
+  if (kind === "upgrade") await checkUpgradeVersion(slug, params);
   return createJob(actor, { kind, instanceSlug: slug, params });
 }

@@ -28,7 +28,7 @@ describe("refresh job", () => {
     const done = await waitFor(async () => {
       const j = await db.job.findUniqueOrThrow({ where: { id: job.id } });
       return j.status === "succeeded" || j.status === "failed" ? j : null;
-    }, 30_000, "refresh to end");
+    }, 90_000, "refresh to end");
     expect(done.status, done.error ?? "").toBe("succeeded");
     const after = await db.instance.findUniqueOrThrow({ where: { id: instance.id } });
     expect(after.globalIp).toBe("34.120.1.2");
@@ -45,7 +45,7 @@ describe("refresh job", () => {
     const done = await waitFor(async () => {
       const j = await db.job.findUniqueOrThrow({ where: { id: job.id } });
       return j.status === "failed" || j.status === "succeeded" ? j : null;
-    }, 30_000, "refresh to end");
+    }, 90_000, "refresh to end");
     expect(done.status).toBe("failed");
     expect(done.error).toMatch(/not found/i);
     expect(done.error).toContain(instance.gcpProjectId);

@@ -1,10 +1,12 @@
 import { AppError } from "../errors/app-error";
+import { provisionRunbook } from "./provision";
 import { refreshRunbook } from "./refresh";
 import { selftestRunbook } from "./selftest";
+import { upgradeRunbook } from "./upgrade";
 import type { Runbook } from "./types";
 
 /** Every job kind the workers can run. */
-const RUNBOOKS: Runbook[] = [refreshRunbook, selftestRunbook];
+const RUNBOOKS: Runbook[] = [refreshRunbook, selftestRunbook, provisionRunbook, upgradeRunbook as Runbook];
 
 export const JOB_KINDS = RUNBOOKS.map((r) => r.kind);
 

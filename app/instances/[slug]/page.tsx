@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
 import { InstanceAuditTrail } from "@/components/audit/instance-audit-trail";
+import { InstanceHealth } from "@/components/health/instance-health";
 import { InstanceJobs } from "@/components/instances/instance-jobs";
 import { InstanceDetails } from "@/components/instances/instance-details";
 import { OperatorAccess } from "@/components/instances/operator-access";
@@ -28,6 +29,7 @@ export default async function InstancePage({ params }: { params: Promise<{ slug:
         <Badge value={instance.health} />
       </div>
       <InstanceDetails i={instance} canSeeIps={canSeeIps} />
+      <InstanceHealth slug={instance.slug} canRun={can(actor.role, "jobs:run")} />
       {canSeeIps && (
         <Section title="Operator access">
           <OperatorAccess commands={operatorCommands(instance)} />

@@ -1,0 +1,82 @@
+import { createGcpClients, GcpError, getCertificateStatus, getVmStatus, type GcpClients } from "../gcp";
+import { checkHealthz, getVersion, sourcegraphBaseUrl } from "../sourcegraph";
+import { listContainers } from "../ssh";
+import { CHECKS, type CheckKey, type CheckOutcome, type CheckResult, type HealthTarget } from "./types";
+import { withDeadline } from "./with-deadline";
+
+type Finding = { outcome: CheckOutcome; message: string };
+type Probe = (target: HealthTarget, signal: AbortSignal, timeoutMs: number) => Promise<Finding>;
+
+let clients: GcpClients | undefined;
+
+/** Health checks get their own clients: no retries (the next round is the retry) and a short deadline. */
+function gcpClients(timeoutMs: number): GcpClients {
+  clients ??= createGcpClients({ callOptions: { retry: null, timeout: timeoutMs } });
+  return clients;
+}
+
+const pass = (message = "ok"): Finding => ({ outcome: "pass", message });
+const fail = (message: string): Finding => ({ outcome: "fail", message });
+
+const PROBES: Record<CheckKey, Probe> = {
+  async vm(t, _signal, timeoutMs) {
+    try {
+      const status = await getVmStatus({ project: t.gcpProjectId, zone: t.zone }, gcpClients(timeoutMs));
+      return status === "RUNNING" ? pass("VM prod is RUNNING") : fail(`VM prod is ${status}`);
+    } catch (e) {
+      if (e instanceof GcpError && e.kind === "not-found") return fail("VM prod not found");
+      throw e;
+    }
+  },
+  async healthz(t, signal, timeoutMs) {
+    const r = await checkHealthz(sourcegraphBaseUrl(t), { signal, timeoutMs });
+    return r.ok ? pass() : fail(r.detail);
+  },
+  async version(t, signal, timeoutMs) {
+    const running = await getVersion(sourcegraphBaseUrl(t), { signal, timeoutMs });
+    return running === t.version ? pass(`reports ${running}`) : fail(`reports ${running}, on record ${t.version}`);
+  },
+  async certificate(t, _signal, timeoutMs) {
+    try {
+      const status = await getCertificateStatus({ project: t.gcpProjectId }, gcpClients(timeoutMs));
+      if (status === "ACTIVE") return pass("managed certificate is ACTIVE");
+      if (status === "SELF_MANAGED") return pass("self-managed certificate");
+      return fail(`managed certificate is ${status}`);
+    } catch (e) {
+      if (e instanceof GcpError && e.kind === "not-found") return fail("no SSL certificate");
+      throw e;
+    }
+  },
+  async containers(t, signal, timeoutMs) {
+    const list = await listContainers({ project: t.gcpProjectId, zone: t.zone, signal, timeoutMs });
+    if (list.length === 0) return fail("no containers");
+    const bad = list.filter((c) => c.health === "unhealthy" || c.state !== "running");
+    if (bad.length === 0) return pass(`${list.length} containers running`);
+    return fail(bad.map((c) => `${c.name} is ${c.health === "unhealthy" ? "unhealthy" : c.state}`).join(", "));
+  },
+};
+
+/** One check, never throwing: a crash or a timeout is an "error" result (the check could not run). */
+export async function runCheck(key: CheckKey, target: HealthTarget, timeoutMs: number): Promise<CheckResult> {
+  const started = performance.now();
+  let finding: Finding;
+  try {
+    finding = await withDeadline(timeoutMs, (signal) => PROBES[key](target, signal, timeoutMs));
+  } catch (e) {
+    finding = { outcome: "error", message: `could not check: ${e instanceof Error ? e.message : String(e)}`.slice(0, 300) };
+  }
+  return {
+    key,
+    name: CHECKS[key],
+    outcome: finding.outcome,
+    ok: finding.outcome === "pass",
+    message: finding.message.slice(0, 300),
+    latencyMs: Math.round(performance.now() - started),
+    checkedAt: new Date().toISOString(),
+  };
+}
+
+/** Every check of one instance, in parallel: the run takes as long as the slowest, at most the deadline. */
+export function runInstanceChecks(target: HealthTarget, timeoutMs: number): Promise<CheckResult[]> {
+  return Promise.all((Object.keys(CHECKS) as CheckKey[]).map((key) => runCheck(key, target, timeoutMs)));
+}

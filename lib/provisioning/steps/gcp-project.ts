@@ -1,0 +1,152 @@
+import { randomInt } from "node:crypto";
+import {
+  addIamBinding,
+  createProject,
+  createServiceAccount,
+  enableService,
+  getBillingInfo,
+  linkBilling,
+  serviceAccountEmail,
+  storeServiceAccountKey,
+} from "../../gcp";
+import { secretStoreFromEnv } from "../../secrets";
+import { StepError, type StepDefinition } from "../../runbooks/types";
+import { demoWorld } from "../demo-world";
+import { provisioningSettings } from "../settings";
+import { instanceOf, saveSecretRef, secretName, secretRefOf } from "../step-helpers";
+
+const DEPLOY_ROLES = ["roles/compute.admin", "roles/storage.admin"];
+
+/** RUNBOOK steps 1–5: project, billing, deploy service account and key, admin password, Compute API. */
+export const gcpProjectSteps: StepDefinition[] = [
+  {
+    key: "create-project",
+    name: "Create the GCP project and grant access",
+    kind: "automated",
+    async run(ctx) {
+      const i = instanceOf(ctx);
+      const { operatorMember } = provisioningSettings();
+      ctx.log(`creating GCP project ${i.gcpProjectId} ("${i.displayName}")`);
+      const project = await createProject({ projectId: i.gcpProjectId, displayName: `Managed ${i.slug}`.slice(0, 30), labels: { customer: i.slug } });
+      ctx.log(project.created ? `created project ${project.projectId} (number ${project.projectNumber})` : `project ${project.projectId} already exists; reusing it`);
+      const grant = await addIamBinding({ projectId: i.gcpProjectId, role: "roles/editor", member: operatorMember });
+      ctx.log(`${operatorMember}: roles/editor ${grant.changed ? "granted" : "already granted"}`);
+      return { detail: { projectId: project.projectId, projectNumber: project.projectNumber, created: project.created } };
+    },
+  },
+  {
+    key: "link-billing",
+    name: "Link billing (ask @beyang)",
+    kind: "human",
+    instructions: "Link the new GCP project to the Sourcegraph billing account (GCP console > Billing > Link a billing account), then tick this step.",
+    // Automatic when a billing account is configured, or when billing is already linked.
+    async needed(ctx) {
+      if (provisioningSettings().billingAccount) return false;
+      const info = await getBillingInfo(instanceOf(ctx).gcpProjectId);
+      return !info.billingEnabled;
+    },
+  },
+  {
+    key: "confirm-billing",
+    name: "Confirm billing is enabled",
+    kind: "automated",
+    async run(ctx) {
+      const i = instanceOf(ctx);
+      const { billingAccount } = provisioningSettings();
+      if (billingAccount) {
+        const linked = await linkBilling({ projectId: i.gcpProjectId, billingAccount });
+        ctx.log(`billing account ${linked.billingAccountName}: ${linked.changed ? "linked" : "already linked"}`);
+        return { detail: { billingAccountName: linked.billingAccountName } };
+      }
+      let info = await getBillingInfo(i.gcpProjectId);
+      const demo = await demoWorld();
+      if (!info.billingEnabled && demo) {
+        ctx.log("demo mode: linking billing in the emulator, as the person who ticked the task would have in the console");
+        await demo.linkBillingAsPerson(i.gcpProjectId);
+        info = await getBillingInfo(i.gcpProjectId);
+      }
+      if (!info.billingEnabled) {
+        throw new StepError(
+          `billing is not enabled on ${i.gcpProjectId}`,
+          "Link the project to the billing account in the GCP console (or set BILLING_ACCOUNT on the workers), then retry the job.",
+        );
+      }
+      ctx.log(`billing enabled (${info.billingAccountName})`);
+      return { detail: { billingAccountName: info.billingAccountName } };
+    },
+  },
+  {
+    key: "service-account",
+    name: "Create the deploy service account and its JSON key",
+    kind: "automated",
+    async run(ctx) {
+      const i = instanceOf(ctx);
+      const sa = await createServiceAccount({ projectId: i.gcpProjectId, accountId: "deploy", displayName: "deploy" });
+      ctx.log(`service account ${sa.email} ${sa.created ? "created" : "already exists"}`);
+      for (const role of DEPLOY_ROLES) {
+        const g = await addIamBinding({ projectId: i.gcpProjectId, role, member: `serviceAccount:${sa.email}` });
+        ctx.log(`${role}: ${g.changed ? "granted" : "already granted"}`);
+      }
+      const existing = secretRefOf(i, "serviceAccountKey");
+      if (existing) {
+        ctx.log(`JSON key already stored (${existing}); not minting another (GCP allows 10 per account)`);
+        return { detail: { email: sa.email, secretRef: existing } };
+      }
+      const { secretRef, key } = await storeServiceAccountKey(
+        { projectId: i.gcpProjectId, email: serviceAccountEmail(i.gcpProjectId, "deploy"), secretName: secretName(i.slug, "deploy-key") },
+        secretStoreFromEnv(),
+      );
+      await saveSecretRef(i.id, "serviceAccountKey", secretRef);
+      ctx.log(`JSON key ${key.keyId} stored as ${secretRef}`);
+      return { detail: { email: sa.email, keyId: key.keyId, secretRef } };
+    },
+  },
+  {
+    key: "admin-password",
+    name: "Create the sourcegraph-admin password",
+    kind: "automated",
+    async run(ctx) {
+      const i = instanceOf(ctx);
+      const existing = secretRefOf(i, "adminPassword");
+      if (existing) {
+        ctx.log(`admin password already stored (${existing})`);
+        return { detail: { secretRef: existing } };
+      }
+      const password = generatePassword();
+      ctx.addSecret(password);
+      const ref = await secretStoreFromEnv().put(secretName(i.slug, "admin-password"), password);
+      await saveSecretRef(i.id, "adminPassword", ref);
+      ctx.log(`40-character password (letters, digits, symbols) stored as ${ref}`);
+      return { detail: { secretRef: ref } };
+    },
+  },
+  {
+    key: "enable-compute",
+    name: "Enable the Compute Engine API",
+    kind: "automated",
+    async run(ctx) {
+      const i = instanceOf(ctx);
+      const r = await enableService({ projectId: i.gcpProjectId, service: "compute.googleapis.com" });
+      ctx.log(`compute.googleapis.com: ${r.state}`);
+      return { detail: r };
+    },
+  },
+];
+
+const LOWER = "abcdefghijklmnopqrstuvwxyz";
+const UPPER = LOWER.toUpperCase();
+const DIGITS = "0123456789";
+const SYMBOLS = "!#$%&()*+,-./:;<=>?@[]^_{|}~";
+
+/** 1Password's "length 40, symbols and digits on", from a CSPRNG; at least one of each class. */
+export function generatePassword(length = 40): string {
+  const all = LOWER + UPPER + DIGITS + SYMBOLS;
+  const pick = (set: string) => set[randomInt(set.length)];
+  const chars = [pick(LOWER), pick(UPPER), pick(DIGITS), pick(SYMBOLS)];
+  while (chars.length < length) chars.push(pick(all));
+  for (let n = chars.length - 1; n > 0; n--) {
+    const k = randomInt(n + 1);
+    [chars[n], chars[k]] = [chars[k], chars[n]];
+  }
+  return chars.join("");
+}

@@ -1,0 +1,34 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { getARecord, getBillingInfo, getProject, getServiceAccount, getServiceState, serviceAccountEmail } from "../gcp";
+import type { Instance } from "../generated/prisma/client";
+import { deploymentDirs } from "./render-deployment";
+import { provisioningSettings } from "./settings";
+
+/**
+ * After a failure or cancel: what exists so far, read from GCP rather than from the steps'
+ * records, so whoever picks it up (retry, or clean-up by hand) knows exactly what is there.
+ */
+export async function summarizeCreated(instance: Instance): Promise<string[]> {
+  const s = provisioningSettings();
+  const p = instance.gcpProjectId;
+  const dirs = deploymentDirs(instance.slug, s);
+  const probe = async (what: string, read: () => Promise<string>) => {
+    try {
+      return `${what}: ${await read()}`;
+    } catch (e) {
+      return `${what}: not found or unreadable (${e instanceof Error ? e.message.split("\n")[0] : e})`;
+    }
+  };
+  const lines = await Promise.all([
+    probe("GCP project", async () => `${(await getProject(p)).state} (${p})`),
+    probe("billing", async () => ((await getBillingInfo(p)).billingEnabled ? "linked" : "not linked")),
+    probe("service account deploy", async () => (await getServiceAccount({ projectId: p, email: serviceAccountEmail(p, "deploy") })).email),
+    probe("Compute Engine API", () => getServiceState({ projectId: p, service: "compute.googleapis.com" })),
+    probe(`DNS ${instance.domain}`, async () => (await getARecord({ dnsProject: s.dnsProject, managedZone: s.dnsManagedZone, name: instance.domain }))?.ips.join(", ") ?? "no record"),
+  ]);
+  lines.push(`state bucket Terraform state: ${existsSync(path.join(dirs.stateDir, "terraform.tfstate")) ? "applied" : "none"} (${dirs.stateDir})`);
+  lines.push(`infrastructure Terraform state: ${existsSync(path.join(dirs.infrastructureDir, "terraform.tfstate")) ? "applied" : "none"} (${dirs.infrastructureDir})`);
+  lines.push(`secret references kept on the instance: ${Object.keys((instance.secretRefs ?? {}) as object).join(", ") || "none"}`);
+  return lines;
+}

@@ -1,0 +1,144 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startGcpEmulator, failNextCalls, type GcpEmulator } from "../../emulators/gcp";
+import { startSourcegraphEmulator, type SourcegraphEmulator } from "../../emulators/sourcegraph";
+import { db } from "../db/client";
+import { pool } from "../db/pool";
+import { resolveWaitingStep } from "../jobs/control/resolve-waiting-step";
+import { retryJob } from "../jobs/control/retry-job";
+import { createInstance } from "../provisioning/create-instance";
+import { createInstanceSchema } from "../provisioning/create-instance-schema";
+import { LocalSecretStore } from "../secrets/local-secret-store";
+import { makeActor } from "../testing/factories";
+import { spawnWorker, waitFor, type SpawnedWorker } from "../testing/spawn-worker";
+
+let gcp: GcpEmulator;
+let sourcegraph: SourcegraphEmulator;
+let worker: SpawnedWorker;
+let tmp: string;
+
+beforeAll(async () => {
+  gcp = await startGcpEmulator({ databaseUrl: process.env.DATABASE_URL!, port: 0 });
+  sourcegraph = await startSourcegraphEmulator({ databaseUrl: process.env.DATABASE_URL!, port: 0 });
+  tmp = await mkdtemp(path.join(os.tmpdir(), "provision-"));
+  worker = spawnWorker({
+    DEMO_MODE: "1",
+    GCP_API_ENDPOINT: gcp.url,
+    GCP_ACCESS_TOKEN: "test",
+    SOURCEGRAPH_BASE_URL_TEMPLATE: sourcegraph.baseUrlTemplate,
+    SECRETS_DIR: path.join(tmp, "secrets"),
+    DATA_DIR: tmp,
+    PATH: `${path.resolve("emulators/fake-gcloud")}${path.delimiter}${process.env.PATH}`,
+    DEMO_CERTIFICATE_READS: "2",
+    CERTIFICATE_POLL_MS: "100",
+    BOOT_POLL_MS: "100",
+  });
+}, 60_000);
+
+afterAll(async () => {
+  await worker?.stop();
+  await sourcegraph?.close();
+  await gcp?.close();
+  await pool().end();
+  if (tmp) await rm(tmp, { recursive: true, force: true });
+});
+
+const body = (slug: string) =>
+  createInstanceSchema.parse({
+    slug,
+    displayName: "New Co",
+    version: "latest",
+    machineType: "n1-standard-16",
+    dataDiskSizeGb: 600,
+    zone: "us-central1-f",
+    accessMode: "ip_allowlist",
+    allowlistCidrs: ["203.0.113.0/24"],
+  });
+
+async function jobState(jobId: string) {
+  return db.job.findUniqueOrThrow({ where: { id: jobId }, include: { steps: { orderBy: { position: "asc" } } } });
+}
+const settled = (jobId: string, statuses: string[], ms = 120_000) =>
+  waitFor(async () => {
+    const j = await jobState(jobId);
+    return statuses.includes(j.status) ? j : null;
+  }, ms, `job ${statuses.join("/")}`);
+const logOf = async (jobId: string) => (await db.jobLog.findMany({ where: { jobId }, orderBy: { seq: "asc" } })).map((l) => l.line).join("\n");
+
+describe("provision job", () => {
+  it("creates an instance end to end against the emulators and real terraform, waiting on the billing task", async () => {
+    const operator = await makeActor("operator");
+    const { instance, job } = await createInstance(operator, body("newco"));
+    expect(instance.status).toBe("provisioning");
+    expect(job.kind).toBe("provision");
+    expect(job.progress.total).toBeGreaterThanOrEqual(18);
+
+    const waiting = await settled(job.id, ["waiting", "failed"]);
+    expect(waiting.status, waiting.error ?? "").toBe("waiting");
+    expect(waiting.steps.find((s) => s.status === "waiting")?.key).toBe("link-billing");
+
+    await resolveWaitingStep(operator, job.id, { kind: "human", stepKey: "link-billing" });
+    const done = await settled(job.id, ["succeeded", "failed", "waiting"], 180_000);
+    const log = await logOf(job.id);
+    if (process.env.DUMP_LOG) (await import("node:fs")).writeFileSync(process.env.DUMP_LOG, log);
+    expect(done.status, `${done.error}\n${log.slice(-3000)}`).toBe("succeeded");
+    expect(done.steps.find((s) => s.key === "link-billing")?.completedBy).toBe(operator.email);
+    expect(done.steps.find((s) => s.key === "approve-plan")?.status).toBe("skipped");
+
+    const row = await db.instance.findUniqueOrThrow({ where: { slug: "newco" } });
+    expect(row.status).toBe("active");
+    expect(row.version).toBe("5.10.2");
+    expect(row.globalIp).toMatch(/^34\.120\./);
+    expect(row.natIps).toHaveLength(2);
+    const refs = row.secretRefs as Record<string, string>;
+    expect(Object.keys(refs).sort()).toEqual(["adminPassword", "serviceAccountKey", "sourcegraphToken"]);
+    // References only: the password itself is in the store and nowhere in the log or the database.
+    const password = await new LocalSecretStore(path.join(tmp, "secrets")).get(refs.adminPassword);
+    expect(password).toHaveLength(40);
+    expect(password).toMatch(/\d/);
+    expect(password).toMatch(/[^A-Za-z0-9]/);
+    expect(log).not.toContain(password);
+    expect(JSON.stringify(row)).not.toContain(password);
+
+    expect(log).toContain("waiting for the managed SSL certificate: certificate PROVISIONING");
+    expect(log).toContain("certificate ACTIVE");
+    expect(log).toContain(`A newco.sourcegraph.com. → ${row.globalIp}`);
+
+    const sg = await sourcegraph.pool.query(`SELECT needs_site_init, admin, site_config, settings FROM sourcegraph_emulator.instance WHERE slug = 'newco'`);
+    expect(sg.rows[0].needs_site_init).toBe(false);
+    expect(sg.rows[0].admin).toMatchObject({ email: "managed+newco@sourcegraph.com", username: "sourcegraph-admin" });
+    expect(sg.rows[0].site_config).toContain('"externalURL": "https://newco.sourcegraph.com"');
+    expect(sg.rows[0].settings).toContain('"alerts.showPatchUpdates": false');
+
+    const audit = await db.auditEvent.findMany({ where: { instanceSlug: "newco" }, orderBy: { at: "asc" } });
+    expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(["instance.create", "job.create", "job.step.complete", "instance.provisioned"]));
+  }, 240_000);
+
+  it("fails a step with what to do next, logs what exists so far, and resumes there on retry", async () => {
+    const operator = await makeActor("operator");
+    const { job } = await createInstance(operator, body("failco"));
+    await settled(job.id, ["waiting"]);
+    await failNextCalls(gcp.pool, { method: "serviceusage.services.enable", project: "sourcegraph-managed-failco", error: "permissionDenied" });
+    await resolveWaitingStep(operator, job.id, { kind: "human", stepKey: "link-billing" });
+    const failed = await settled(job.id, ["failed", "succeeded"]);
+    expect(failed.status).toBe("failed");
+    const step = failed.steps.find((s) => s.status === "failed")!;
+    expect(step.key).toBe("enable-compute");
+    const log = await logOf(job.id);
+    expect(log).toContain("what exists for this instance so far:");
+    expect(log).toContain("GCP project: ACTIVE (sourcegraph-managed-failco)");
+    expect(log).toContain("billing: linked");
+    expect(log).toContain("service account deploy: deploy@sourcegraph-managed-failco.iam.gserviceaccount.com");
+    expect((await db.instance.findUniqueOrThrow({ where: { slug: "failco" } })).status).toBe("failed");
+    const projectStepStarted = failed.steps.find((s) => s.key === "create-project")!.startedAt;
+
+    await retryJob(operator, job.id);
+    const done = await settled(job.id, ["succeeded", "failed"], 180_000);
+    expect(done.status, `${done.error}\n${(await logOf(job.id)).slice(-3000)}`).toBe("succeeded");
+    // Resumed at the failed step: the finished ones did not run again.
+    expect(done.steps.find((s) => s.key === "create-project")!.startedAt).toEqual(projectStepStarted);
+    expect((await db.instance.findUniqueOrThrow({ where: { slug: "failco" } })).status).toBe("active");
+  }, 240_000);
+});

@@ -1,0 +1,94 @@
+import { db } from "../db/client";
+import { recordAudit } from "../audit/record-audit";
+import { SYSTEM_ACTOR } from "../auth/actor";
+import { compareVersions, versionOrder } from "../instances/versions";
+import { snapshotDisk } from "../gcp";
+import { addMaintenanceNotice, removeMaintenanceNotice } from "../sourcegraph";
+import { makeDatabaseReadOnly, makeDatabaseWritable } from "../upgrades/database";
+import { dataDiskName, instanceOf, liveColour, maintenanceMessage, sourcegraphAccess } from "../upgrades/deployment";
+import type { UpgradeParams } from "../upgrades/upgrade-params";
+import { waitUntilHealthy } from "../upgrades/wait-until-healthy";
+import type { StepDefinition } from "./types";
+import { StepError } from "./types";
+
+/** Steps both strategies share, in the words of RUNBOOK "Upgrade process". */
+export function noticeOnStep(p: UpgradeParams): StepDefinition {
+  return {
+    key: "notice-on",
+    name: "Add the maintenance notice",
+    kind: "automated",
+    async run(ctx) {
+      const i = instanceOf(ctx);
+      if (compareVersions(p.version, i.version) <= 0) throw new StepError(`${p.version} is not newer than ${i.version}`, "Pick a newer release.");
+      await db.instance.update({ where: { id: i.id }, data: { status: "upgrading" } });
+      const { baseUrl, token } = await sourcegraphAccess(ctx);
+      const message = maintenanceMessage(p.version);
+      await addMaintenanceNotice(baseUrl, token, { message, signal: ctx.signal });
+      ctx.log(`notice on (top, not dismissible): ${message}`);
+      return { detail: { message } };
+    },
+  };
+}
+
+export const readOnlyStep: StepDefinition = {
+  key: "read-only",
+  name: "Mark the database as read-only",
+  kind: "automated",
+  run: async (ctx) => makeDatabaseReadOnly(ctx),
+};
+
+export function snapshotStep(p: UpgradeParams): StepDefinition {
+  return {
+    key: "snapshot",
+    name: "Snapshot the data disk",
+    kind: "automated",
+    async run(ctx) {
+      const i = instanceOf(ctx);
+      const { colour } = await liveColour(ctx);
+      const snapshotName = `upgrade-${p.version.replaceAll(".", "-")}-${ctx.jobId.slice(0, 8)}`;
+      ctx.log(`snapshotting ${dataDiskName(colour)} (${colour}, serving) as ${snapshotName}`);
+      const snap = await snapshotDisk({ project: i.gcpProjectId, zone: i.zone, disk: dataDiskName(colour), snapshotName, labels: { purpose: "upgrade" } });
+      ctx.log(`snapshot ${snap.name} is ${snap.status} (${snap.diskSizeGb} GB)`);
+      return { detail: { liveColour: colour, snapshot: snap.name, diskSizeGb: snap.diskSizeGb } };
+    },
+  };
+}
+
+export const writableStep = (key: string, name: string): StepDefinition => ({ key, name, kind: "automated", run: async (ctx) => makeDatabaseWritable(ctx) });
+
+export function healthStep(p: UpgradeParams, name: string): StepDefinition {
+  return { key: "wait-healthy", name, kind: "automated", run: async (ctx) => ({ detail: await waitUntilHealthy(ctx, p.version) }) };
+}
+
+export const noticeOffStep: StepDefinition = {
+  key: "notice-off",
+  name: "Remove the maintenance notice",
+  kind: "automated",
+  async run(ctx) {
+    const { baseUrl, token } = await sourcegraphAccess(ctx);
+    const { changed } = await removeMaintenanceNotice(baseUrl, token, { signal: ctx.signal });
+    ctx.log(changed ? "notice removed" : "no notice of ours was up");
+  },
+};
+
+export function recordVersionStep(p: UpgradeParams): StepDefinition {
+  return {
+    key: "record-version",
+    name: "Record the new version",
+    kind: "automated",
+    async run(ctx) {
+      const i = instanceOf(ctx);
+      await db.$transaction(async (tx) => {
+        await tx.instance.update({ where: { id: i.id }, data: { version: p.version, versionOrder: versionOrder(p.version), status: "active" } });
+        await recordAudit(tx, SYSTEM_ACTOR, {
+          action: "instance.upgraded",
+          targetType: "instance",
+          targetId: i.id,
+          instanceSlug: i.slug,
+          params: { jobId: ctx.jobId, from: i.version, to: p.version, strategy: p.strategy },
+        });
+      });
+      ctx.log(`instance ${i.slug}: ${i.version} → ${p.version}, active`);
+    },
+  };
+}

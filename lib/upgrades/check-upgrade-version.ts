@@ -1,0 +1,18 @@
+import { db } from "../db/client";
+import { AppError } from "../errors/app-error";
+import { compareVersions } from "../instances/versions";
+
+/**
+ * An upgrade only goes forward: a version that is not newer than the instance's is refused
+ * with a 400 naming `version`, before any job exists.
+ */
+export async function checkUpgradeVersion(slug: string, params: Record<string, unknown>): Promise<void> {
+  const version = params.version;
+  if (typeof version !== "string") return; // the runbook's schema reports it
+  const instance = await db.instance.findUnique({ where: { slug }, select: { version: true } });
+  if (!instance) return; // createJob reports the 404
+  if (compareVersions(version, instance.version) <= 0) {
+    const message = `must be newer than the current version ${instance.version} (downgrades are not supported)`;
+    throw new AppError("bad_request", `invalid params: version: ${message}`, [{ field: "version", message }]);
+  }
+}

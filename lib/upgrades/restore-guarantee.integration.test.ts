@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { failNextCalls } from "../../emulators/gcp";
+import { setFaults } from "../../emulators/sourcegraph/state";
+import { db } from "../db/client";
+import { pool } from "../db/pool";
+import { createJob } from "../jobs/create-job";
+import { cancelJob } from "../jobs/control/cancel-job";
+import { makeActor } from "../testing/factories";
+import { waitFor } from "../testing/spawn-worker";
+import { driveJob, jobLog, observe, seedUpgradableInstance, startUpgradeWorld, type UpgradeWorld } from "./testing/upgrade-fixture";
+
+/**
+ * ALWAYS RESTORE (BRIEF §7): whatever step an upgrade fails at once the database is
+ * read-only, users end up on a healthy deployment with a writable database and no notice.
+ * All the failing upgrades run at once, each on its own instance, in one real worker.
+ */
+let world: UpgradeWorld;
+beforeAll(async () => {
+  world = await startUpgradeWorld();
+});
+afterAll(async () => {
+  await world.close();
+  await pool().end();
+});
+
+const RED_BLACK_AFTER_READ_ONLY = ["read-only", "snapshot", "plan-deployment", "apply-deployment", "start-new", "writable-new", "wait-healthy", "retarget", "destroy-old", "notice-off", "record-version"];
+const SWITCHED = new Set(["retarget", "destroy-old", "notice-off", "record-version"]);
+const IN_PLACE_AFTER_READ_ONLY = ["read-only", "snapshot", "writable", "switch-version", "restart", "wait-healthy", "notice-off", "record-version"];
+
+type Case = { name: string; strategy: "red-black" | "in-place"; version: string; failAt?: string; arm?: (i: { slug: string; gcpProjectId: string }) => Promise<void>; servesNew: boolean };
+
+const cases: Case[] = [
+  ...RED_BLACK_AFTER_READ_ONLY.map((step): Case => ({ name: `red/black fails at ${step}`, strategy: "red-black", version: "5.10.0", failAt: step, servesNew: SWITCHED.has(step) })),
+  ...IN_PLACE_AFTER_READ_ONLY.map((step): Case => ({ name: `in place fails at ${step}`, strategy: "in-place", version: "5.9.1", failAt: step, servesNew: false })),
+  {
+    name: "red/black: GCP refuses the snapshot",
+    strategy: "red-black",
+    version: "5.10.0",
+    servesNew: false,
+    arm: (i) => failNextCalls(world.gcp.pool, { method: "compute.disks.createSnapshot", project: i.gcpProjectId, times: 10, error: "permissionDenied" }),
+  },
+  {
+    name: "red/black: the new deployment stays unhealthy",
+    strategy: "red-black",
+    version: "5.10.0",
+    servesNew: false,
+    arm: (i) => setFaults(world.sourcegraph.pool, i.slug, { unhealthyContainers: ["gitserver-0"] }).then(() => {}),
+  },
+  {
+    name: "red/black: GCP refuses the load balancer switch",
+    strategy: "red-black",
+    version: "5.10.0",
+    servesNew: false,
+    arm: (i) => failNextCalls(world.gcp.pool, { method: "compute.backendServices.patch", project: i.gcpProjectId, times: 10, error: "permissionDenied" }),
+  },
+];
+
+describe("an upgrade that fails after the database went read-only", () => {
+  it("always leaves the serving database writable (probed), the notice removed and the load balancer on a healthy deployment", async () => {
+    const operator = await makeActor("operator");
+    const runs = await Promise.all(
+      cases.map(async (c) => {
+        const instance = await seedUpgradableInstance(world, c.strategy === "in-place" ? "5.9.0" : "5.9.0");
+        await c.arm?.(instance);
+        const job = await createJob(operator, { kind: "upgrade", instanceSlug: instance.slug, params: { version: c.version, strategy: c.strategy, ...(c.failAt ? { failAt: c.failAt } : {}) } });
+        return { c, instance, job: await driveJob(operator, job.id, 240_000) };
+      }),
+    );
+    for (const { c, instance, job } of runs) {
+      const log = await jobLog(job.id);
+      expect(job.status, `${c.name}: ${job.error}\n${log}`).toBe("failed");
+      const seen = await observe(world, instance);
+      expect(seen.databaseReadOnly, `${c.name}: database read-only\n${log}`).toBe(false);
+      expect(seen.noticeUp, `${c.name}: notice still up`).toBe(false);
+      expect(seen.serving, c.name).toBe(c.servesNew ? "prod-black-neg" : "prod-red-neg");
+      expect(log, c.name).toContain("restore: the serving database is writable (write probe passed)");
+      expect(log, c.name).toContain("restore: the maintenance notice is removed");
+      const after = await db.instance.findUniqueOrThrow({ where: { id: instance.id } });
+      expect(after.status, c.name).toBe("active");
+      expect(after.version, c.name).toBe(c.servesNew ? c.version : "5.9.0");
+    }
+  }, 300_000);
+
+  it("restores after a cancel while a step runs", async () => {
+    const operator = await makeActor("operator");
+    const instance = await seedUpgradableInstance(world, "5.9.0");
+    await setFaults(world.sourcegraph.pool, instance.slug, { unhealthyContainers: ["gitserver-0"] });
+    const created = await createJob(operator, { kind: "upgrade", instanceSlug: instance.slug, params: { version: "5.10.0" } });
+    await waitFor(async () => (await db.jobStep.findFirst({ where: { jobId: created.id, key: "wait-healthy", status: "running" } })) !== null, 120_000, "the health wait");
+    await cancelJob(operator, created.id);
+    const job = await driveJob(operator, created.id);
+    const log = await jobLog(job.id);
+    expect(job.status, log).toBe("cancelled");
+    expect(await observe(world, instance)).toMatchObject({ databaseReadOnly: false, noticeUp: false, serving: "prod-red-neg" });
+    expect(log).toContain("restore: the serving database is writable (write probe passed)");
+  }, 180_000);
+});

@@ -1,0 +1,73 @@
+import { db } from "../db/client";
+import { checkHealthz, getVersion, removeMaintenanceNotice, sourcegraphBaseUrl } from "../sourcegraph";
+import { retargetBackend } from "../gcp";
+import { versionOrder } from "../instances/versions";
+import type { StepContext } from "../runbooks/types";
+import { makeDatabaseWritable } from "./database";
+import { instanceOf, liveColour, negName, sourcegraphAccess } from "./deployment";
+import type { UpgradeParams } from "./upgrade-params";
+
+/**
+ * ALWAYS RESTORE (BRIEF §7): after a failure or cancel, whatever step it happened at:
+ * 1. the load balancer points at a healthy deployment (back to the old colour if the new one
+ *    is serving but unhealthy);
+ * 2. the serving database is writable, proven by a write probe from a new session;
+ * 3. only then the maintenance notice goes (a notice over a read-only site is the honest state);
+ * 4. the instance's record says what actually serves. Every step is safe to repeat.
+ */
+export async function restoreUpgrade(ctx: StepContext, params: UpgradeParams): Promise<void> {
+  const instance = instanceOf(ctx);
+  const baseUrl = sourcegraphBaseUrl(instance);
+  let servingNew = false;
+  if (params.strategy === "red-black") {
+    const old = (ctx.detailOf("snapshot") as { liveColour?: string } | null)?.liveColour;
+    const { colour } = await liveColour(ctx);
+    if (old && colour !== old) {
+      const health = await checkHealthz(baseUrl);
+      if (health.ok) servingNew = true;
+      else {
+        ctx.log(`restore: the new deployment (${colour}) is unhealthy (${health.detail}); pointing the load balancer back at ${old}`);
+        await retargetBackend({ project: instance.gcpProjectId, to: { type: "networkEndpointGroup", zone: instance.zone, name: negName(old) } });
+      }
+    }
+    ctx.log(`restore: the load balancer points at ${servingNew ? colour : (old ?? colour)}, a healthy deployment`);
+  }
+  try {
+    await makeDatabaseWritable(ctx);
+  } catch (e) {
+    await db.instance.update({ where: { id: instance.id }, data: { status: "maintenance" } });
+    ctx.log("restore: the serving database is NOT confirmed writable; the maintenance notice stays up");
+    throw e;
+  }
+  ctx.log("restore: the serving database is writable (write probe passed)");
+  const { token } = await sourcegraphAccess(ctx);
+  await removeMaintenanceNotice(baseUrl, token);
+  ctx.log("restore: the maintenance notice is removed");
+  const reported = servingNew || params.strategy === "in-place" ? await getVersion(baseUrl).catch(() => null) : null;
+  const version = reported === params.version ? params.version : instance.version;
+  await db.instance.update({ where: { id: instance.id }, data: { status: "active", version, versionOrder: versionOrder(version) } });
+  ctx.log(`restore: instance back to active on ${version}`);
+}
+
+const recentRestores = new Map<string, number>();
+
+/**
+ * Runs the restore once per failure. The runbook calls it when a step fails; the engine's
+ * restore hook may call it again right after, which is then skipped.
+ */
+export async function restoreAfterFailure(ctx: StepContext, params: UpgradeParams): Promise<void> {
+  recentRestores.set(ctx.jobId, Date.now());
+  await runRestore(ctx, params);
+}
+
+export async function restoreFromEngine(ctx: StepContext, params: UpgradeParams): Promise<void> {
+  const at = recentRestores.get(ctx.jobId);
+  recentRestores.delete(ctx.jobId);
+  if (at !== undefined && Date.now() - at < 60_000) return ctx.log("restore: already done when the step failed");
+  await runRestore(ctx, params);
+}
+
+async function runRestore(ctx: StepContext, params: UpgradeParams) {
+  ctx.log("restore: making the instance safe (load balancer, writable database, notice off)");
+  await restoreUpgrade(ctx, params);
+}

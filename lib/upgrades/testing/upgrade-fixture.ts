@@ -1,0 +1,105 @@
+import { mkdtemp } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { startGcpEmulator, seedProject, seedLoadBalancer, type GcpEmulator } from "../../../emulators/gcp";
+import { startSourcegraphEmulator, type SourcegraphEmulator } from "../../../emulators/sourcegraph/server";
+import { seedInstance, getInstance } from "../../../emulators/sourcegraph/state";
+import { db } from "../../db/client";
+import { getBackendTarget } from "../../gcp";
+import { resolveWaitingStep } from "../../jobs/control/resolve-waiting-step";
+import type { Actor } from "../../auth/actor";
+import { LocalSecretStore } from "../../secrets";
+import { MAINTENANCE_NOTICE_PREFIX } from "../../sourcegraph";
+import { makeInstance } from "../../testing/factories";
+import { spawnWorker, waitFor, type SpawnedWorker } from "../../testing/spawn-worker";
+
+const FAKE_GCLOUD_DIR = path.resolve(import.meta.dirname, "../../../emulators/fake-gcloud");
+
+export interface UpgradeWorld {
+  gcp: GcpEmulator;
+  sourcegraph: SourcegraphEmulator;
+  worker: SpawnedWorker;
+  secretsDir: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Both emulators in this process, a real worker process with the fake gcloud first on PATH,
+ * the Terraform fixture module as the deployment, and the test-only failure hook switched on.
+ */
+export async function startUpgradeWorld(extraEnv: Record<string, string> = {}): Promise<UpgradeWorld> {
+  const gcp = await startGcpEmulator({ databaseUrl: process.env.DATABASE_URL!, port: 0 });
+  const sourcegraph = await startSourcegraphEmulator({ databaseUrl: process.env.DATABASE_URL!, port: 0 });
+  const secretsDir = await mkdtemp(path.join(os.tmpdir(), "upgrade-secrets-"));
+  const terraformDir = await mkdtemp(path.join(os.tmpdir(), "upgrade-terraform-"));
+  const env = {
+    GCP_API_ENDPOINT: gcp.url,
+    GCP_ACCESS_TOKEN: "test",
+    SOURCEGRAPH_BASE_URL_TEMPLATE: sourcegraph.baseUrlTemplate,
+    SECRETS_DIR: secretsDir,
+    TERRAFORM_WORK_DIR: terraformDir,
+    TERRAFORM_MODULE_DIR: path.resolve(import.meta.dirname, "../../terraform/fixtures/instance"),
+    PATH: `${FAKE_GCLOUD_DIR}${path.delimiter}${process.env.PATH}`,
+    UPGRADE_FAULT_INJECTION: "1",
+    UPGRADE_HEALTH_POLL_MS: "300",
+    UPGRADE_HEALTH_TIMEOUT_MS: "4000",
+    WORKER_CONCURRENCY: "12",
+    ...extraEnv,
+  };
+  // The test process reads the same GCP and secret store as the worker.
+  process.env.GCP_API_ENDPOINT = gcp.url;
+  process.env.GCP_ACCESS_TOKEN = "test";
+  process.env.SECRETS_DIR = secretsDir;
+  process.env.SOURCEGRAPH_BASE_URL_TEMPLATE = sourcegraph.baseUrlTemplate;
+  const worker = spawnWorker(env);
+  return {
+    gcp,
+    sourcegraph,
+    worker,
+    secretsDir,
+    async close() {
+      await worker.stop();
+      await gcp.close();
+      await sourcegraph.close();
+    },
+  };
+}
+
+/** An instance in our records, its GCP project with a red (live) and black group, and its emulated frontend. */
+export async function seedUpgradableInstance(world: UpgradeWorld, version = "5.9.0") {
+  const instance = await makeInstance({ version });
+  await seedProject(world.gcp.pool, { project: instance.gcpProjectId, zone: instance.zone });
+  await seedLoadBalancer(world.gcp.pool, { project: instance.gcpProjectId, zone: instance.zone, live: "red" });
+  const token = `sgp_${instance.id.replaceAll("-", "").slice(0, 40).padEnd(40, "0")}`;
+  await seedInstance(world.sourcegraph.pool, { slug: instance.slug, version, accessTokens: [token] });
+  const ref = await new LocalSecretStore(world.secretsDir).put(`sourcegraph-token-${instance.slug}`, token);
+  return db.instance.update({ where: { id: instance.id }, data: { secretRefs: { sourcegraphToken: ref } } });
+}
+
+const ENDED = ["succeeded", "failed", "cancelled"];
+
+/** Approves every approval step the job stops at, until it ends. */
+export async function driveJob(actor: Actor, jobId: string, timeoutMs = 120_000) {
+  return waitFor(async () => {
+    const job = await db.job.findUniqueOrThrow({ where: { id: jobId } });
+    if (ENDED.includes(job.status)) return job;
+    if (job.status === "waiting") await resolveWaitingStep(actor, jobId, { kind: "approval" }).catch(() => {});
+    return null;
+  }, timeoutMs, `job ${jobId} to end`);
+}
+
+export async function jobLog(jobId: string): Promise<string> {
+  return (await db.jobLog.findMany({ where: { jobId }, orderBy: { seq: "asc" } })).map((l) => l.line).join("\n");
+}
+
+/** What a user of the instance would see now. */
+export async function observe(world: UpgradeWorld, instance: { slug: string; gcpProjectId: string }) {
+  const emulated = (await getInstance(world.sourcegraph.pool, instance.slug))!;
+  const target = await getBackendTarget({ project: instance.gcpProjectId });
+  return {
+    databaseReadOnly: emulated.databaseReadOnly,
+    noticeUp: (emulated.settings.contents ?? "").includes(MAINTENANCE_NOTICE_PREFIX),
+    version: emulated.version,
+    serving: target?.name,
+  };
+}

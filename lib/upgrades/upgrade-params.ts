@@ -1,0 +1,24 @@
+import { z } from "zod";
+import { KNOWN_VERSIONS, RELEASES } from "../instances/versions";
+
+export const UPGRADE_STRATEGIES = ["red-black", "in-place"] as const;
+export type UpgradeStrategy = (typeof UPGRADE_STRATEGIES)[number];
+
+/** The body fields of an upgrade job (besides `kind`), checked before the job exists. */
+export const upgradeParamsSchema = z
+  .object({
+    version: z.string({ error: "version is required" }).refine((v) => KNOWN_VERSIONS.includes(v), { message: `must be a known release (${KNOWN_VERSIONS.join(", ")})` }),
+    strategy: z.enum(UPGRADE_STRATEGIES).default("red-black"),
+    /** Test-only: fail right after this step's work. Ignored unless the worker runs with UPGRADE_FAULT_INJECTION=1. */
+    failAt: z.string().max(40).optional(),
+    /** The wave this upgrade belongs to, if any. */
+    waveId: z.string().uuid().optional(),
+  })
+  .strict()
+  .superRefine((p, ctx) => {
+    if (p.strategy === "in-place" && !RELEASES.find((r) => r.version === p.version)?.noDatabaseChange) {
+      ctx.addIssue({ code: "custom", path: ["strategy"], message: `in-place upgrades are only for releases without database changes; ${p.version} needs red-black` });
+    }
+  });
+
+export type UpgradeParams = z.infer<typeof upgradeParamsSchema>;

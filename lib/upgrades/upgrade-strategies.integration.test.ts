@@ -1,0 +1,74 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "../db/client";
+import { pool } from "../db/pool";
+import { createJob } from "../jobs/create-job";
+import { startInstanceJob } from "../jobs/start-instance-job";
+import { makeActor } from "../testing/factories";
+import { driveJob, jobLog, observe, seedUpgradableInstance, startUpgradeWorld, type UpgradeWorld } from "./testing/upgrade-fixture";
+
+let world: UpgradeWorld;
+beforeAll(async () => {
+  world = await startUpgradeWorld();
+});
+afterAll(async () => {
+  await world.close();
+  await pool().end();
+});
+
+describe("upgrading one instance", () => {
+  it("red/black: notice, read-only, snapshot, new colour via Terraform, health, approved switch, old colour destroyed, version recorded", async () => {
+    const instance = await seedUpgradableInstance(world, "5.9.0");
+    const operator = await makeActor("operator");
+    const job = await startInstanceJob(operator, instance.slug, { kind: "upgrade", version: "5.10.0" });
+    const seenUpgrading = await waitForStatus(instance.id, "upgrading");
+    const done = await driveJob(operator, job.id);
+    expect(done.status, done.error ?? "").toBe("succeeded");
+    expect(seenUpgrading).toBe(true);
+    const steps = await db.jobStep.findMany({ where: { jobId: job.id }, orderBy: { position: "asc" } });
+    expect(steps.map((s) => `${s.key}:${s.status}`)).toEqual([
+      "notice-on:succeeded", "read-only:succeeded", "snapshot:succeeded", "plan-deployment:succeeded", "approve-plan:skipped",
+      "apply-deployment:succeeded", "start-new:succeeded", "writable-new:succeeded", "wait-healthy:succeeded", "approve-switch:succeeded",
+      "retarget:succeeded", "approve-destroy:succeeded", "destroy-old:succeeded", "notice-off:succeeded", "record-version:succeeded",
+    ]);
+    expect(await observe(world, instance)).toEqual({ databaseReadOnly: false, noticeUp: false, version: "5.10.0", serving: "prod-black-neg" });
+    const after = await db.instance.findUniqueOrThrow({ where: { id: instance.id } });
+    expect(after).toMatchObject({ version: "5.10.0", versionOrder: 5_010_000, status: "active" });
+    const log = await jobLog(job.id);
+    expect(log).toContain("upgrade to 5.10.0");
+    expect(log).toContain("users will see about 1m35s of errors");
+    expect(log).toContain("prod-backend-service: prod-red-neg → prod-black-neg");
+  }, 150_000);
+
+  it("in place for a release without database changes", async () => {
+    const instance = await seedUpgradableInstance(world, "5.10.0");
+    const operator = await makeActor("operator");
+    const job = await createJob(operator, { kind: "upgrade", instanceSlug: instance.slug, params: { version: "5.10.2", strategy: "in-place" } });
+    const done = await driveJob(operator, job.id);
+    expect(done.status, done.error ?? "").toBe("succeeded");
+    const steps = await db.jobStep.findMany({ where: { jobId: job.id }, orderBy: { position: "asc" } });
+    expect(steps.map((s) => s.key)).toEqual(["notice-on", "read-only", "snapshot", "writable", "switch-version", "restart", "wait-healthy", "notice-off", "record-version"]);
+    expect(await observe(world, instance)).toEqual({ databaseReadOnly: false, noticeUp: false, version: "5.10.2", serving: "prod-red-neg" });
+    expect(await db.instance.findUniqueOrThrow({ where: { id: instance.id } })).toMatchObject({ version: "5.10.2", status: "active" });
+  }, 90_000);
+
+  it("refuses a downgrade, an unknown version and in-place for a release with database changes, naming the field", async () => {
+    const instance = await seedUpgradableInstance(world, "5.9.0");
+    const operator = await makeActor("operator");
+    await expect(startInstanceJob(operator, instance.slug, { kind: "upgrade", version: "5.8.1" })).rejects.toMatchObject({ status: 400, fields: [{ field: "version" }] });
+    await expect(startInstanceJob(operator, instance.slug, { kind: "upgrade", version: "5.9.0" })).rejects.toMatchObject({ status: 400, fields: [{ field: "version" }] });
+    await expect(startInstanceJob(operator, instance.slug, { kind: "upgrade", version: "9.9.9" })).rejects.toMatchObject({ status: 400, fields: [{ field: "version" }] });
+    await expect(startInstanceJob(operator, instance.slug, { kind: "upgrade", version: "5.10.0", strategy: "in-place" })).rejects.toMatchObject({ status: 400, fields: [{ field: "strategy" }] });
+    const viewer = await makeActor("viewer");
+    await expect(startInstanceJob(viewer, instance.slug, { kind: "upgrade", version: "5.10.0" })).rejects.toMatchObject({ status: 403 });
+    expect(await db.job.count({ where: { instanceId: instance.id } })).toBe(0);
+  });
+});
+
+async function waitForStatus(instanceId: string, status: string) {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if ((await db.instance.findUniqueOrThrow({ where: { id: instanceId } })).status === status) return true;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return false;
+}
