@@ -60,17 +60,25 @@ async function main() {
     children.start("gcp-emulator", process.execPath, ["--import", "tsx", "emulators/gcp/main.ts"], { ...env, GCP_EMULATOR_PORT: String(emulatorPort) });
     children.start("sourcegraph-emulator", process.execPath, ["--import", "tsx", "emulators/sourcegraph/main.ts"], { ...env, SOURCEGRAPH_EMULATOR_PORT: String(sourcegraphPort) });
   }
-  if (existsSync("workers/main.ts") && process.env.START_WORKER !== "0") {
-    children.start("worker", process.execPath, ["--import", "tsx", "workers/main.ts"], env);
-  }
+  const startWorker = () => children.start("worker", process.execPath, ["--import", "tsx", "workers/main.ts"], env);
+  if (process.env.START_WORKER !== "0") startWorker();
   buildIfChanged(log);
   if (stopping) return;
   children.start("web", process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port)], { ...env, NODE_ENV: "production" });
+  const restarts: number[] = [];
   children.onExit = (name, code) => {
-    if (!stopping) {
-      log(`${name} exited (code ${code}); stopping everything`);
-      void shutdown(1);
+    if (stopping) return;
+    // A crashed worker is restarted (its jobs resume: see the README); anything else, or a
+    // worker crashing in a loop, stops everything.
+    restarts.push(Date.now());
+    const recent = restarts.filter((t) => Date.now() - t < 60_000).length;
+    if (name === "worker" && recent <= 5) {
+      log(`worker exited (code ${code}); restarting it`);
+      setTimeout(() => !stopping && startWorker(), 1_000);
+      return;
     }
+    log(`${name} exited (code ${code}); stopping everything`);
+    void shutdown(1);
   };
   await waitForHttp(`http://127.0.0.1:${port}/api/health`, 120_000);
   log(`ready: http://localhost:${port}${demo ? "  (demo mode: sign in as any seeded user)" : ""}`);

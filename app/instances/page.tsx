@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { Suspense } from "react";
 import { FleetHealthSummary } from "@/components/health/fleet-health-summary";
 import { InstanceTable } from "@/components/instances/instance-table";
@@ -10,6 +11,9 @@ export default async function InstancesPage() {
     <div>
       <div className="mb-4 flex items-center justify-between">
         <h1 className="text-xl font-semibold">Fleet</h1>
+        {can(actor.role, "instances:create") && (
+          <Link href="/instances/new" className="rounded bg-sky-700 px-3 py-1.5 text-sm text-white hover:bg-sky-800">Create instance</Link>
+        )}
       </div>
       <Suspense>
         <FleetHealthSummary />

@@ -1,5 +1,6 @@
 "use client";
 import Link from "next/link";
+import { ProvisioningProgress } from "../provisioning/provisioning-progress";
 import { Badge } from "../ui/badges";
 import { InstanceFilters } from "./instance-filters";
 import { useInstances } from "./use-instances";
@@ -83,7 +84,7 @@ export function InstanceTable({ canSeeIps }: { canSeeIps: boolean }) {
                   <Link href={`/instances/${i.slug}`} className="font-medium text-sky-800 hover:underline">{i.displayName}</Link>
                   <div className="text-xs text-slate-500">{i.slug}</div>
                 </td>
-                <td className="px-3 py-2"><Badge value={i.status} /></td>
+                <td className="px-3 py-2"><Badge value={i.status} />{i.status === "provisioning" && <div><ProvisioningProgress slug={i.slug} /></div>}</td>
                 <td className="px-3 py-2"><Badge value={i.health} /></td>
                 <td className="px-3 py-2 font-mono text-xs">{i.version}</td>
                 <td className="px-3 py-2 text-xs">{i.zone}</td>

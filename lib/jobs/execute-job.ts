@@ -3,7 +3,7 @@ import { db } from "../db/client";
 import { pool } from "../db/pool";
 import { runProcess } from "../shell/run-process";
 import { runbookFor } from "../runbooks/registry";
-import { StepError, type StepContext, type StepDefinition } from "../runbooks/types";
+import { StepError, type StepContext } from "../runbooks/types";
 import { LogWriter } from "./log-writer";
 import { CHANNELS, notifications } from "./notifications";
 import { enqueueInTransaction } from "./queue";
@@ -103,7 +103,7 @@ async function runSteps(p: pg.Pool, log: LogWriter, job: JobRow, controller: Abo
     if (step.status === "succeeded" || step.status === "skipped") continue;
     const def = definitions.get(step.key);
     if (!def) return finish(p, log, job.id, "failed", `step "${step.key}" no longer exists in the ${job.kind} runbook`);
-    if (controller.signal.aborted) return cancelled(p, log, job, step, definitions, details);
+    if (controller.signal.aborted) return cancelled(p, log, job, step, details);
     const ctx = await stepContext(job, step.key, log, controller.signal, details);
     if (def.kind !== "automated") {
       if (def.needed && !(await def.needed(ctx))) {
@@ -123,14 +123,14 @@ async function runSteps(p: pg.Pool, log: LogWriter, job: JobRow, controller: Abo
     const started = Date.now();
     try {
       const result = await def.run!(ctx);
-      if (controller.signal.aborted) return cancelled(p, log, job, step, definitions, details);
+      if (controller.signal.aborted) return cancelled(p, log, job, step, details);
       details.set(step.key, result?.detail ?? null);
       // A step is recorded done only once its output is stored.
       await log.flush();
       await setStepStatus(p, job.id, step.key, "succeeded", { detail: result?.detail ?? null });
       log.system(`✓ ${step.name} (${((Date.now() - started) / 1000).toFixed(1)} s)`, step.key);
     } catch (e) {
-      if (controller.signal.aborted) return cancelled(p, log, job, step, definitions, details);
+      if (controller.signal.aborted) return cancelled(p, log, job, step, details);
       const message = e instanceof Error ? e.message : String(e);
       const remedy = e instanceof StepError ? e.remedy : undefined;
       log.system(`✖ ${step.name} failed: ${message}`, step.key);
@@ -143,7 +143,7 @@ async function runSteps(p: pg.Pool, log: LogWriter, job: JobRow, controller: Abo
   return finish(p, log, job.id, "succeeded");
 }
 
-async function cancelled(p: pg.Pool, log: LogWriter, job: JobRow, step: StepRow, definitions: Map<string, StepDefinition>, details: Map<string, unknown>) {
+async function cancelled(p: pg.Pool, log: LogWriter, job: JobRow, step: StepRow, details: Map<string, unknown>) {
   log.system(`■ cancelled during "${step.name}"`, step.key);
   await setStepStatus(p, job.id, step.key, "failed", { error: "cancelled" });
   const runbook = runbookFor(job.kind);
@@ -152,7 +152,6 @@ async function cancelled(p: pg.Pool, log: LogWriter, job: JobRow, step: StepRow,
     const ctx = await stepContext(job, step.key, log, new AbortController().signal, details);
     await restore(runbook.restore, rows, ctx, log);
   }
-  void definitions;
   return finish(p, log, job.id, "cancelled", "cancelled");
 }
 

@@ -24,6 +24,9 @@ beforeAll(async () => {
   sourcegraph = await startSourcegraphEmulator({ databaseUrl: process.env.DATABASE_URL!, port: 0 });
   tmp = await mkdtemp(path.join(os.tmpdir(), "provision-"));
   worker = spawnWorker({
+    // The compute client's first load can block the event loop for seconds on a busy machine;
+    // the default 4 s test staleness would then hand the job to a second executor.
+    HEARTBEAT_STALE_MS: "60000",
     DEMO_MODE: "1",
     GCP_API_ENDPOINT: gcp.url,
     GCP_ACCESS_TOKEN: "test",

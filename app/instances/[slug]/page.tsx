@@ -4,6 +4,7 @@ import { InstanceHealth } from "@/components/health/instance-health";
 import { InstanceJobs } from "@/components/instances/instance-jobs";
 import { InstanceDetails } from "@/components/instances/instance-details";
 import { OperatorAccess } from "@/components/instances/operator-access";
+import { ProvisioningProgress } from "@/components/provisioning/provisioning-progress";
 import { Badge } from "@/components/ui/badges";
 import { Section } from "@/components/ui/section";
 import { can } from "@/lib/auth/permissions";
@@ -27,6 +28,7 @@ export default async function InstancePage({ params }: { params: Promise<{ slug:
         <span className="font-mono text-sm text-slate-500">{instance.slug}</span>
         <Badge value={instance.status} />
         <Badge value={instance.health} />
+        {instance.status === "provisioning" && <ProvisioningProgress slug={instance.slug} />}
       </div>
       <InstanceDetails i={instance} canSeeIps={canSeeIps} />
       <InstanceHealth slug={instance.slug} canRun={can(actor.role, "jobs:run")} />

@@ -1,0 +1,4 @@
+export const provisioningKeys = {
+  all: ["provisioning"] as const,
+  activeJobs: (slug: string) => ["provisioning", "active-jobs", slug] as const,
+};
