@@ -12,6 +12,8 @@ interface InstanceItem {
 }
 
 test("operator refreshes an instance and watches the job stream to success", async ({ page, signInAs, api }) => {
+  // The first job of a fresh server also loads the worker's GCP client: allow for a slow machine.
+  test.setTimeout(120_000);
   const list = await api<{ items: InstanceItem[] }>("operator", "/api/instances?status=active&health=healthy&pageSize=50");
   const target = list.items.find((i) => i.natIps.length === 2)!;
   expect(target).toBeTruthy();
@@ -21,9 +23,9 @@ test("operator refreshes an instance and watches the job stream to success", asy
   await expect(page.getByTestId("instance-name")).toHaveText(target.displayName);
   await page.getByRole("button", { name: "Refresh from GCP" }).click();
 
-  await expect(page).toHaveURL(/\/jobs\/[0-9a-f-]{36}$/);
+  await expect(page).toHaveURL(/\/jobs\/[0-9a-f-]{36}$/, { timeout: 45_000 });
   const log = page.getByTestId("job-log");
-  await expect(log).toContainText("VM prod is RUNNING");
+  await expect(log).toContainText("VM prod is RUNNING", { timeout: 45_000 });
   await expect(log).toContainText(`default-nat-manual-ip-0  ${target.natIps[0]}`);
   await expect(log).toContainText(`default-nat-manual-ip-1  ${target.natIps[1]}`);
   await expect(page.getByTestId("job-status")).toHaveText("succeeded");

@@ -3,10 +3,11 @@ import { provisionRunbook } from "./provision";
 import { refreshRunbook } from "./refresh";
 import { selftestRunbook } from "./selftest";
 import { upgradeRunbook } from "./upgrade";
+import { upgradeWaveRunbook } from "./upgrade-wave";
 import type { Runbook } from "./types";
 
 /** Every job kind the workers can run. */
-const RUNBOOKS: Runbook[] = [refreshRunbook, selftestRunbook, provisionRunbook, upgradeRunbook as Runbook];
+const RUNBOOKS: Runbook[] = [refreshRunbook, selftestRunbook, provisionRunbook, upgradeRunbook as Runbook, upgradeWaveRunbook];
 
 export const JOB_KINDS = RUNBOOKS.map((r) => r.kind);
 

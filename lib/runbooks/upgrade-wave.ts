@@ -1,0 +1,34 @@
+import { z } from "zod";
+import { advanceWave } from "../waves/advance-wave";
+import type { Runbook } from "./types";
+
+const pollMs = () => Number(process.env.WAVE_POLL_MS ?? 15_000);
+
+/**
+ * Drives an upgrade wave. A job rather than a loop in the worker: it gets the engine's
+ * log, cancel and crash recovery (a lost worker's driver resumes elsewhere) for free, and
+ * it ends whenever the wave stops (paused, aborted, completed) so it holds no slot then.
+ * All progress lives in the wave tables; each tick is safe to repeat.
+ */
+export const upgradeWaveRunbook: Runbook = {
+  kind: "wave",
+  title: "Upgrade wave",
+  needsInstance: false,
+  params: z.object({ waveId: z.string().uuid() }).strict(),
+  steps: (p: { waveId: string }) => [
+    {
+      key: "drive",
+      name: "Upgrade batch by batch",
+      kind: "automated",
+      async run(ctx) {
+        while (!ctx.signal.aborted) {
+          if ((await advanceWave(p.waveId, ctx.log)) === "stop") return;
+          await new Promise<void>((resolve) => {
+            const t = setTimeout(resolve, pollMs());
+            ctx.signal.addEventListener("abort", () => (clearTimeout(t), resolve()), { once: true });
+          });
+        }
+      },
+    },
+  ],
+};

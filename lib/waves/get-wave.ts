@@ -1,0 +1,60 @@
+import { db } from "../db/client";
+import { notFound } from "../errors/app-error";
+
+export interface WaveCounts {
+  done: number;
+  running: number;
+  failed: number;
+  pending: number;
+  skipped: number;
+}
+
+/** A wave as managers see it: counts, start, ETA from the durations observed so far, per-instance state. */
+export async function getWave(id: string) {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound("wave");
+  const wave = await db.wave.findUnique({ where: { id }, include: { instances: { orderBy: { position: "asc" } } } });
+  if (!wave) throw notFound("wave");
+  const jobs = await db.job.findMany({ where: { id: { in: wave.instances.flatMap((i) => (i.jobId ? [i.jobId] : [])) } }, select: { id: true, status: true } });
+  return {
+    ...summarize(wave),
+    instances: wave.instances.map((i) => ({
+      slug: i.slug,
+      batch: i.batch,
+      state: i.state,
+      fromVersion: i.fromVersion,
+      jobId: i.jobId,
+      jobStatus: jobs.find((j) => j.id === i.jobId)?.status ?? null,
+      error: i.error,
+      startedAt: i.startedAt,
+      finishedAt: i.finishedAt,
+    })),
+  };
+}
+
+/** Every wave, newest first, with counts and ETA. */
+export async function listWaves() {
+  const waves = await db.wave.findMany({ orderBy: { createdAt: "desc" }, take: 100, include: { instances: { select: { state: true, startedAt: true, finishedAt: true } } } });
+  return waves.map(summarize);
+}
+
+type WaveRow = {
+  id: string; targetVersion: string; strategy: string; batchSize: number; status: string; windowStart: string | null; windowEnd: string | null;
+  pausedReason: string | null; driverJobId: string | null; createdBy: string; createdAt: Date; finishedAt: Date | null;
+  instances: { state: string; startedAt: Date | null; finishedAt: Date | null }[];
+};
+
+function summarize(w: WaveRow) {
+  const count = (s: string) => w.instances.filter((i) => i.state === s).length;
+  const counts: WaveCounts = { done: count("succeeded"), running: count("running"), failed: count("failed"), pending: count("pending"), skipped: count("skipped") };
+  const durations = w.instances.filter((i) => i.state === "succeeded" && i.startedAt && i.finishedAt).map((i) => i.finishedAt!.getTime() - i.startedAt!.getTime());
+  const average = durations.length ? durations.reduce((a, b) => a + b, 0) / durations.length : null;
+  const batchesLeft = Math.ceil(counts.pending / w.batchSize) + (counts.running ? 1 : 0);
+  const eta = w.status === "running" && average !== null && batchesLeft > 0 ? new Date(Date.now() + batchesLeft * average) : null;
+  const startedAt = w.instances.reduce<Date | null>((min, i) => (i.startedAt && (!min || i.startedAt < min) ? i.startedAt : min), null);
+  return {
+    id: w.id, targetVersion: w.targetVersion, strategy: w.strategy, batchSize: w.batchSize, status: w.status,
+    window: w.windowStart && w.windowEnd ? { start: w.windowStart, end: w.windowEnd } : null,
+    pausedReason: w.pausedReason, driverJobId: w.driverJobId, createdBy: w.createdBy, createdAt: w.createdAt, finishedAt: w.finishedAt,
+    startedAt, total: w.instances.length, counts, averageUpgradeMs: average, eta,
+  };
+}

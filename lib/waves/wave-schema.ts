@@ -1,0 +1,33 @@
+import { z } from "zod";
+import { KNOWN_VERSIONS } from "../instances/versions";
+import { slugSchema } from "../instances/slug";
+import { UPGRADE_STRATEGIES } from "../upgrades/upgrade-params";
+
+const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+/** `POST /api/waves`. */
+export const createWaveBodySchema = z
+  .object({
+    targetVersion: z.string().refine((v) => KNOWN_VERSIONS.includes(v), { message: `must be a known release (${KNOWN_VERSIONS.join(", ")})` }),
+    /** Slugs, in the order to upgrade them, or a filter over the fleet (every active instance behind the target). */
+    instances: z.union([
+      z.array(slugSchema).min(1).max(5_000),
+      z.object({ version: z.string().max(20).optional() }).strict(),
+    ]),
+    batchSize: z.number().int().min(1).max(100).default(5),
+    strategy: z.enum(UPGRADE_STRATEGIES).default("red-black"),
+    /** UTC hours inside which new batches may start, e.g. { start: "22:00", end: "04:00" }. */
+    window: z.object({ start: z.string().regex(HHMM, "must be HH:MM (UTC)"), end: z.string().regex(HHMM, "must be HH:MM (UTC)") }).strict().optional(),
+  })
+  .strict();
+
+export type CreateWaveBody = z.infer<typeof createWaveBodySchema>;
+
+/** Whether `now` (UTC) is inside a window; a window may wrap midnight. */
+export function inWindow(window: { start: string | null; end: string | null }, now = new Date()): boolean {
+  if (!window.start || !window.end) return true;
+  const minutes = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5));
+  const m = now.getUTCHours() * 60 + now.getUTCMinutes();
+  const [s, e] = [minutes(window.start), minutes(window.end)];
+  return s <= e ? m >= s && m < e : m >= s || m < e;
+}
