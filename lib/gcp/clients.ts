@@ -1,4 +1,4 @@
-import {
+import type {
   AddressesClient,
   BackendServicesClient,
   DisksClient,
@@ -9,6 +9,7 @@ import {
   SslCertificatesClient,
   ZoneOperationsClient,
 } from "@google-cloud/compute";
+import { computeLibrary } from "./load-client-libraries";
 import {
   buildClientOptions,
   DEFAULT_CALL_OPTIONS,
@@ -40,6 +41,17 @@ export function createGcpClients(opts: { settings?: GcpSettings; callOptions?: G
   const settings = opts.settings ?? gcpSettingsFromEnv();
   // Each client gets its own options object because the constructors mutate it.
   const options = () => buildClientOptions(settings);
+  const {
+    AddressesClient,
+    BackendServicesClient,
+    DisksClient,
+    GlobalAddressesClient,
+    GlobalOperationsClient,
+    InstancesClient,
+    SnapshotsClient,
+    SslCertificatesClient,
+    ZoneOperationsClient,
+  } = computeLibrary();
   const clients = {
     instances: new InstancesClient(options()),
     globalAddresses: new GlobalAddressesClient(options()),

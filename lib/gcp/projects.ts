@@ -1,4 +1,5 @@
-import { protos } from "@google-cloud/resource-manager";
+import type { protos } from "@google-cloud/resource-manager";
+import { resourceManagerLibrary } from "./load-client-libraries";
 import { GcpError } from "./errors";
 import { enumName } from "./proto-enum";
 import { apiTarget, callApi } from "./call-api";
@@ -75,7 +76,7 @@ function toProjectInfo(p: Project): ProjectInfo {
     projectNumber: (p.name ?? "").replace(/^projects\//, ""),
     displayName: p.displayName ?? "",
     parent: p.parent ?? "",
-    state: enumName(protos.google.cloud.resourcemanager.v3.Project.State, p.state),
+    state: enumName(resourceManagerLibrary().protos.google.cloud.resourcemanager.v3.Project.State, p.state),
     labels: { ...(p.labels ?? {}) },
   };
 }

@@ -1,8 +1,9 @@
-import { CloudBillingClient } from "@google-cloud/billing";
-import { ProjectsClient } from "@google-cloud/resource-manager";
-import { ServiceUsageClient } from "@google-cloud/service-usage";
-import { iam, auth as iamAuth, type iam_v1 } from "@googleapis/iam";
+import type { CloudBillingClient } from "@google-cloud/billing";
+import type { ProjectsClient } from "@google-cloud/resource-manager";
+import type { ServiceUsageClient } from "@google-cloud/service-usage";
+import type { iam_v1 } from "@googleapis/iam";
 import { GoogleAuth, type OAuth2Client } from "google-auth-library";
+import { billingLibrary, iamLibrary, resourceManagerLibrary, serviceUsageLibrary } from "./load-client-libraries";
 import {
   buildClientOptions,
   DEFAULT_CALL_OPTIONS,
@@ -44,9 +45,9 @@ export function createProvisioningClients(opts: { settings?: GcpSettings; callOp
   // @google-cloud packages bundle an older google-gax/google-auth-library than compute's; they
   // only call the auth client's fetch/getRequestHeaders, which both versions share.
   const gaxOptions = () => buildClientOptions(settings) as ConstructorParameters<typeof ProjectsClient>[0];
-  const projects = new ProjectsClient(gaxOptions());
-  const billing = new CloudBillingClient(gaxOptions());
-  const serviceUsage = new ServiceUsageClient(gaxOptions());
+  const projects = new (resourceManagerLibrary().ProjectsClient)(gaxOptions());
+  const billing = new (billingLibrary().CloudBillingClient)(gaxOptions());
+  const serviceUsage = new (serviceUsageLibrary().ServiceUsageClient)(gaxOptions());
   return {
     projects,
     billing,
@@ -75,6 +76,7 @@ export function defaultProvisioningClients(): ProvisioningClients {
  * gaxios options).
  */
 function createIamClient(settings: GcpSettings): iam_v1.Iam {
+  const { iam, auth: iamAuth } = iamLibrary();
   if (!settings.apiEndpoint) return iam({ version: "v1", auth: new iamAuth.GoogleAuth({ scopes: [CLOUD_PLATFORM] }) });
   const authClient = new iamAuth.OAuth2();
   authClient.setCredentials({ access_token: settings.accessToken ?? "emulator", expiry_date: FAR_FUTURE });

@@ -1,4 +1,4 @@
-import { protos } from "@google-cloud/service-usage";
+import { serviceUsageLibrary } from "./load-client-libraries";
 import { enumName } from "./proto-enum";
 import { apiTarget, callApi } from "./call-api";
 import { defaultProvisioningClients, type ProvisioningClients } from "./provisioning-clients";
@@ -23,7 +23,7 @@ export async function enableService(
   const t = target(clients);
   const [op] = await callApi(t, name, () => clients.serviceUsage.enableService({ name }, clients.callOptions));
   const result = await waitForLongRunning(t, name, op, "enabling");
-  return { service: ref.service, state: enumName(protos.google.api.serviceusage.v1.State, result.service?.state, "ENABLED") };
+  return { service: ref.service, state: enumName(serviceUsageLibrary().protos.google.api.serviceusage.v1.State, result.service?.state, "ENABLED") };
 }
 
 export async function getServiceState(
@@ -32,5 +32,5 @@ export async function getServiceState(
 ): Promise<ServiceState> {
   const name = `projects/${ref.projectId}/services/${ref.service}`;
   const [service] = await callApi(target(clients), name, () => clients.serviceUsage.getService({ name }, clients.callOptions));
-  return enumName(protos.google.api.serviceusage.v1.State, service.state);
+  return enumName(serviceUsageLibrary().protos.google.api.serviceusage.v1.State, service.state);
 }
