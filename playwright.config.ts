@@ -60,7 +60,7 @@ export default defineConfig({
       PG_PORT: String(E2E_PG_PORT),
       GCP_EMULATOR_PORT: String(E2E_GCP_EMULATOR_PORT),
       NEXT_TELEMETRY_DISABLED: "1",
-      HEALTH_CHECK_INTERVAL_SECONDS: "5",
+      HEALTH_CHECK_INTERVAL_SECONDS: "15",
     },
     // The first run builds Next (several minutes on 2 cores).
     timeout: 15 * 60_000,

@@ -12,6 +12,7 @@ import { beat, HEARTBEAT_INTERVAL_MS, newWorkerId, removeHeartbeat } from "../li
 import { notifications } from "../lib/jobs/notifications";
 import { installQueueSchema, quietLogger, RUN_JOB_TASK, workerUtils } from "../lib/jobs/queue";
 import { sweepLostWorkers } from "../lib/jobs/sweep-lost-workers";
+import { warmUpClientLibraries } from "../lib/gcp/load-client-libraries";
 import { startHealthLoop } from "../lib/health/health-loop";
 
 const workerId = process.env.WORKER_ID ?? newWorkerId();
@@ -20,6 +21,9 @@ const log = (m: string) => console.log(`[worker ${workerId}] ${m}`);
 
 async function main() {
   const url = databaseUrl();
+  // Load the client libraries now: loading them lazily inside a job would block the event
+  // loop for seconds, long enough to miss heartbeats and be presumed lost.
+  warmUpClientLibraries();
   await installQueueSchema(url);
   const p = pool();
   await beat(p, workerId);
@@ -58,10 +62,10 @@ async function main() {
     log(`${signal}: stopping`);
     clearInterval(heartbeat);
     clearInterval(sweeper);
-    await healthLoop.stop();
     // Jobs still running are taken over by the next worker's sweep: dropping our heartbeat
     // now makes that immediate instead of waiting for it to go stale.
     await removeHeartbeat(p, workerId).catch(() => {});
+    await healthLoop.stop(2_000);
     await Promise.race([runner.stop(), new Promise((r) => setTimeout(r, 3_000))]);
     await notifications().close();
     await (await utils).release?.();

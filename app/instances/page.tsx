@@ -2,6 +2,7 @@ import Link from "next/link";
 import { Suspense } from "react";
 import { FleetHealthSummary } from "@/components/health/fleet-health-summary";
 import { InstanceTable } from "@/components/instances/instance-table";
+import { VersionAdoption } from "@/components/upgrades/version-adoption";
 import { can } from "@/lib/auth/permissions";
 import { requirePageActor } from "@/lib/next/require-page-actor";
 
@@ -17,6 +18,7 @@ export default async function InstancesPage() {
       </div>
       <Suspense>
         <FleetHealthSummary />
+        <VersionAdoption />
         <InstanceTable canSeeIps={can(actor.role, "ips:read")} />
       </Suspense>
     </div>

@@ -12,3 +12,12 @@ export const resourceManagerLibrary = () => require("@google-cloud/resource-mana
 export const billingLibrary = () => require("@google-cloud/billing") as typeof import("@google-cloud/billing");
 export const serviceUsageLibrary = () => require("@google-cloud/service-usage") as typeof import("@google-cloud/service-usage");
 export const iamLibrary = () => require("@googleapis/iam") as typeof import("@googleapis/iam");
+
+/** Workers call this at startup (see workers/main.ts). */
+export function warmUpClientLibraries(): void {
+  computeLibrary();
+  resourceManagerLibrary();
+  billingLibrary();
+  serviceUsageLibrary();
+  iamLibrary();
+}

@@ -12,7 +12,7 @@ export interface HealthConfig {
 export function healthConfig(env: Record<string, string | undefined> = process.env): HealthConfig {
   return {
     intervalSeconds: positive(env.HEALTH_CHECK_INTERVAL_SECONDS, 300),
-    concurrency: positive(env.HEALTH_CHECK_CONCURRENCY, 8),
+    concurrency: positive(env.HEALTH_CHECK_CONCURRENCY, 4),
     checkTimeoutMs: positive(env.HEALTH_CHECK_TIMEOUT_MS, 10_000),
     pollMs: positive(env.HEALTH_CHECK_POLL_MS, 1_000),
   };

@@ -53,7 +53,7 @@ export async function executeJob(jobId: string, who: WorkerIdentity): Promise<vo
       await finish(p, log, jobId, "failed", `the job lost its worker ${job.attempts - 1} times; giving up. Retry it once the workers are stable.`);
       return;
     }
-    await runSteps(p, log, job, controller);
+    await runSteps(p, log, job, controller, who);
   } catch (e) {
     // An engine error (database gone, bug): fail clearly rather than leave "running".
     const message = e instanceof Error ? e.message : String(e);
@@ -94,13 +94,14 @@ async function claimJob(p: pg.Pool, jobId: string, who: WorkerIdentity) {
   }
 }
 
-async function runSteps(p: pg.Pool, log: LogWriter, job: JobRow, controller: AbortController) {
+async function runSteps(p: pg.Pool, log: LogWriter, job: JobRow, controller: AbortController, who: WorkerIdentity) {
   const runbook = runbookFor(job.kind);
   const definitions = new Map(runbook.steps(job.params as never).map((d) => [d.key, d]));
   const { rows: steps } = await p.query<StepRow>(`SELECT key, name, kind, status, detail FROM job_step WHERE job_id = $1 ORDER BY position`, [job.id]);
   const details = new Map(steps.map((s) => [s.key, s.detail]));
   for (const step of steps) {
     if (step.status === "succeeded" || step.status === "skipped") continue;
+    if (!(await stillMine(p, job.id, who))) return lostOwnership(log, controller);
     const def = definitions.get(step.key);
     if (!def) return finish(p, log, job.id, "failed", `step "${step.key}" no longer exists in the ${job.kind} runbook`);
     if (controller.signal.aborted) return cancelled(p, log, job, step, details);
@@ -124,6 +125,7 @@ async function runSteps(p: pg.Pool, log: LogWriter, job: JobRow, controller: Abo
     try {
       const result = await def.run!(ctx);
       if (controller.signal.aborted) return cancelled(p, log, job, step, details);
+      if (!(await stillMine(p, job.id, who))) return lostOwnership(log, controller);
       details.set(step.key, result?.detail ?? null);
       // A step is recorded done only once its output is stored.
       await log.flush();
@@ -141,6 +143,21 @@ async function runSteps(p: pg.Pool, log: LogWriter, job: JobRow, controller: Abo
     }
   }
   return finish(p, log, job.id, "succeeded");
+}
+
+/**
+ * Fencing: a worker whose heartbeat went stale (a long pause, a network split) may find its
+ * job taken over by another worker. It checks before and after every step and stops
+ * quietly, so the two never both record progress.
+ */
+async function stillMine(p: pg.Pool, jobId: string, who: WorkerIdentity): Promise<boolean> {
+  const { rows } = await p.query<{ worker_id: string | null; status: string }>(`SELECT worker_id, status FROM job WHERE id = $1`, [jobId]);
+  return rows[0]?.worker_id === who.workerId && rows[0]?.status === "running";
+}
+
+function lostOwnership(log: LogWriter, controller: AbortController) {
+  log.system("⚠ this worker was presumed lost and another one has taken the job over; stopping here");
+  controller.abort();
 }
 
 async function cancelled(p: pg.Pool, log: LogWriter, job: JobRow, step: StepRow, details: Map<string, unknown>) {

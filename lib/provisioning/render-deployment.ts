@@ -44,8 +44,8 @@ export async function renderDeployment(instance: Instance, settings: Provisionin
     ["infrastructure.tf.tmpl", dirs.infrastructureDir, "infrastructure.tf"],
   ] as const) {
     const text = fill(await readFile(path.join(TEMPLATES, template), "utf8"), values);
-    await mkdir(dir, { recursive: true });
-    await writeFile(path.join(dir, file), text);
+    await mkdir(/* turbopackIgnore: true */ dir, { recursive: true });
+    await writeFile(/* turbopackIgnore: true */ path.join(dir, file), text);
     files.push(path.join(dir, file));
   }
   return { ...dirs, files };

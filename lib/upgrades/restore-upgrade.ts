@@ -1,16 +1,15 @@
 import { db } from "../db/client";
 import { checkHealthz, getVersion, removeMaintenanceNotice, sourcegraphBaseUrl } from "../sourcegraph";
-import { retargetBackend } from "../gcp";
 import { versionOrder } from "../instances/versions";
 import type { StepContext } from "../runbooks/types";
 import { makeDatabaseWritable } from "./database";
-import { instanceOf, liveColour, negName, sourcegraphAccess } from "./deployment";
+import { instanceOf, liveColour, sourcegraphAccess } from "./deployment";
 import type { UpgradeParams } from "./upgrade-params";
 
 /**
  * ALWAYS RESTORE (BRIEF §7): after a failure or cancel, whatever step it happened at:
- * 1. the load balancer points at a healthy deployment (back to the old colour if the new one
- *    is serving but unhealthy);
+ * 1. the load balancer stays on a deployment that passed its health checks: the old colour
+ *    until the switch, the new (checked) colour after it; it is never moved to an unchecked one;
  * 2. the serving database is writable, proven by a write probe from a new session;
  * 3. only then the maintenance notice goes (a notice over a read-only site is the honest state);
  * 4. the instance's record says what actually serves. Every step is safe to repeat.
@@ -22,15 +21,12 @@ export async function restoreUpgrade(ctx: StepContext, params: UpgradeParams): P
   if (params.strategy === "red-black") {
     const old = (ctx.detailOf("snapshot") as { liveColour?: string } | null)?.liveColour;
     const { colour } = await liveColour(ctx);
-    if (old && colour !== old) {
-      const health = await checkHealthz(baseUrl);
-      if (health.ok) servingNew = true;
-      else {
-        ctx.log(`restore: the new deployment (${colour}) is unhealthy (${health.detail}); pointing the load balancer back at ${old}`);
-        await retargetBackend({ project: instance.gcpProjectId, to: { type: "networkEndpointGroup", zone: instance.zone, name: negName(old) } });
-      }
-    }
-    ctx.log(`restore: the load balancer points at ${servingNew ? colour : (old ?? colour)}, a healthy deployment`);
+    // Once users are on the new colour it passed the health checks and takes writes: going
+    // back would lose them, so the load balancer stays; a sick new colour is for a person.
+    servingNew = !!old && colour !== old;
+    const health = await checkHealthz(baseUrl);
+    ctx.log(`restore: the load balancer points at ${colour} (${servingNew ? "the new deployment, health-checked before the switch" : "the deployment that was serving"}); /healthz ${health.ok ? "ok" : health.detail}`);
+    if (!health.ok) ctx.log("restore: WARNING the serving deployment does not answer /healthz; a person must look at it now");
   }
   try {
     await makeDatabaseWritable(ctx);
@@ -43,10 +39,20 @@ export async function restoreUpgrade(ctx: StepContext, params: UpgradeParams): P
   const { token } = await sourcegraphAccess(ctx);
   await removeMaintenanceNotice(baseUrl, token);
   ctx.log("restore: the maintenance notice is removed");
-  const reported = servingNew || params.strategy === "in-place" ? await getVersion(baseUrl).catch(() => null) : null;
+  const reported = servingNew || params.strategy === "in-place" ? await readVersion(baseUrl) : null;
   const version = reported === params.version ? params.version : instance.version;
   await db.instance.update({ where: { id: instance.id }, data: { status: "active", version, versionOrder: versionOrder(version) } });
   ctx.log(`restore: instance back to active on ${version}`);
+}
+
+/** What /__version says, asked a few times: a busy frontend must not make us record the wrong version. */
+async function readVersion(baseUrl: string): Promise<string | null> {
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    const v = await getVersion(baseUrl).catch(() => null);
+    if (v) return v;
+    await new Promise((r) => setTimeout(r, 1_000));
+  }
+  return null;
 }
 
 const recentRestores = new Map<string, number>();

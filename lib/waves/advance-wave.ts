@@ -68,5 +68,5 @@ export async function advanceWave(waveId: string, log: (line: string) => void = 
       log(`${wi.slug}: upgrade started (job ${job.id})`);
     }
     return "continue";
-  });
+  }, { timeout: 30_000 });
 }

@@ -29,5 +29,5 @@ export async function controlWave(actor: Actor, waveId: string, action: WaveActi
     }
     await recordAudit(tx, actor, { action: `wave.${action}`, targetType: "wave", targetId: waveId });
     return { id: waveId, action };
-  });
+  }, { timeout: 30_000 });
 }

@@ -48,7 +48,7 @@ export async function createWave(actor: Actor, body: CreateWaveBody) {
       params: { targetVersion: body.targetVersion, strategy: body.strategy, batchSize: body.batchSize, instances: instances.length, window: body.window ?? null },
     });
     return { id: wave.id, instances: instances.length, driverJobId: driver.id };
-  });
+  }, { timeout: 30_000 });
 }
 
 async function pickInstances(tx: Prisma.TransactionClient, body: CreateWaveBody, target: number) {

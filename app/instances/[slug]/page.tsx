@@ -7,6 +7,7 @@ import { OperatorAccess } from "@/components/instances/operator-access";
 import { ProvisioningProgress } from "@/components/provisioning/provisioning-progress";
 import { Badge } from "@/components/ui/badges";
 import { Section } from "@/components/ui/section";
+import { InstanceUpgrade } from "@/components/upgrades/instance-upgrade";
 import { can } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors/app-error";
 import { getInstance } from "@/lib/instances/get-instance";
@@ -32,6 +33,7 @@ export default async function InstancePage({ params }: { params: Promise<{ slug:
       </div>
       <InstanceDetails i={instance} canSeeIps={canSeeIps} />
       <InstanceHealth slug={instance.slug} canRun={can(actor.role, "jobs:run")} />
+      <InstanceUpgrade instance={instance} role={actor.role} />
       {canSeeIps && (
         <Section title="Operator access">
           <OperatorAccess commands={operatorCommands(instance)} />

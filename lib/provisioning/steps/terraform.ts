@@ -9,7 +9,8 @@ import { provisioningSettings } from "../settings";
 import { checkTerraform, instanceOf, terraformIn } from "../step-helpers";
 
 interface PlanDetail {
-  summary: PlanSummary | null;
+  /** Named `plan` so the job page shows it as a plan summary. */
+  plan: PlanSummary | null;
   planSha256: string | null;
 }
 
@@ -52,7 +53,7 @@ export const terraformSteps: StepDefinition[] = [
       const plan = checkTerraform(await tf.plan(), infrastructureDir);
       const s = plan.summary;
       if (s) ctx.log(`plan: ${s.counts.add} to add, ${s.counts.change} to change, ${s.counts.destroy} to destroy (${s.counts.replace} replaced)`);
-      return { detail: { summary: s, planSha256: plan.planSha256 } satisfies PlanDetail };
+      return { detail: { plan: s, planSha256: plan.planSha256 } satisfies PlanDetail };
     },
   },
   {
@@ -60,7 +61,7 @@ export const terraformSteps: StepDefinition[] = [
     name: "Approve the plan (it destroys or replaces resources)",
     kind: "approval",
     instructions: "The plan destroys or replaces existing resources. Read the summary of the plan step and approve only if that is intended.",
-    needed: (ctx) => !!(ctx.detailOf("plan-infrastructure") as PlanDetail | null)?.summary?.requiresApproval,
+    needed: (ctx) => !!(ctx.detailOf("plan-infrastructure") as PlanDetail | null)?.plan?.requiresApproval,
   },
   {
     key: "apply-infrastructure",

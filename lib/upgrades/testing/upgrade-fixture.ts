@@ -42,8 +42,8 @@ export async function startUpgradeWorld(extraEnv: Record<string, string> = {}): 
     PATH: `${FAKE_GCLOUD_DIR}${path.delimiter}${process.env.PATH}`,
     UPGRADE_FAULT_INJECTION: "1",
     UPGRADE_HEALTH_POLL_MS: "300",
-    UPGRADE_HEALTH_TIMEOUT_MS: "4000",
-    WORKER_CONCURRENCY: "12",
+    UPGRADE_HEALTH_TIMEOUT_MS: "15000",
+    WORKER_CONCURRENCY: "8",
     ...extraEnv,
   };
   // The test process reads the same GCP and secret store as the worker.

@@ -1,0 +1,10 @@
+import { z } from "zod";
+import { route } from "@/lib/http/route";
+import { controlWave } from "@/lib/waves/control-wave";
+import { getWave } from "@/lib/waves/get-wave";
+
+export const POST = route({ permission: "instances:upgrade", params: z.object({ id: z.string() }) }, async ({ actor, params }) => {
+  await getWave(params.id);
+  await controlWave(actor, params.id, "abort");
+  return Response.json({ wave: await getWave(params.id) }, { status: 202 });
+});

@@ -1,0 +1,101 @@
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import type { Actor } from "../../lib/auth/actor";
+
+export interface ProvisionBenchResult {
+  wallSeconds: number;
+  /** Tasks a person had to do (ticks and approvals); the runbook by hand needed ~23 steps. */
+  humanActions: number;
+  status: string;
+  steps: { key: string; kind: string; status: string; seconds: number | null }[];
+}
+
+/**
+ * One full provisioning in demo mode: emulated GCP and Sourcegraph, real terraform on the
+ * offline fixture module, a real worker process. Human tasks are ticked as soon as they come
+ * up (and counted), so the wall time is the machine's part. The certificate is made to
+ * provision after `certificateReads` polls one second apart; production waits hours.
+ * Needs DATABASE_URL (a migrated database with the queue schema) in process.env.
+ */
+export async function benchProvision(opts: { databaseUrl: string; actor: Actor; certificateReads?: number; timeoutMs?: number }): Promise<ProvisionBenchResult> {
+  const { startGcpEmulator } = await import("../../emulators/gcp");
+  const { startSourcegraphEmulator } = await import("../../emulators/sourcegraph");
+  const { createInstance } = await import("../../lib/provisioning/create-instance");
+  const { createInstanceSchema } = await import("../../lib/provisioning/create-instance-schema");
+  const { resolveWaitingStep } = await import("../../lib/jobs/control/resolve-waiting-step");
+
+  const gcp = await startGcpEmulator({ databaseUrl: opts.databaseUrl, port: 0 });
+  const sourcegraph = await startSourcegraphEmulator({ databaseUrl: opts.databaseUrl, port: 0 });
+  const tmp = await mkdtemp(path.join(os.tmpdir(), "provision-bench-"));
+  const worker = spawn(process.execPath, ["--import", "tsx", "workers/main.ts"], {
+    env: {
+      ...process.env,
+      DATABASE_URL: opts.databaseUrl,
+      DEMO_MODE: "1",
+      GCP_API_ENDPOINT: gcp.url,
+      GCP_ACCESS_TOKEN: "bench",
+      SOURCEGRAPH_BASE_URL_TEMPLATE: sourcegraph.baseUrlTemplate,
+      SECRETS_DIR: path.join(tmp, "secrets"),
+      DATA_DIR: tmp,
+      PATH: `${path.resolve("emulators/fake-gcloud")}${path.delimiter}${process.env.PATH}`,
+      DEMO_CERTIFICATE_READS: String(opts.certificateReads ?? 3),
+      CERTIFICATE_POLL_MS: "1000",
+      BOOT_POLL_MS: "250",
+    },
+    stdio: "ignore",
+  });
+  const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 2 });
+  try {
+    const slug = `bench-${randomBytes(3).toString("hex")}`;
+    const input = createInstanceSchema.parse({
+      slug,
+      displayName: "Bench Corp",
+      version: "latest",
+      machineType: "n1-standard-8",
+      dataDiskSizeGb: 500,
+      zone: "us-central1-f",
+      accessMode: "public_sso",
+      allowlistCidrs: [],
+    });
+    const t0 = performance.now();
+    const { job } = await createInstance(opts.actor, input);
+    let humanActions = 0;
+    let status = "queued";
+    const deadline = Date.now() + (opts.timeoutMs ?? 600_000);
+    while (Date.now() < deadline) {
+      const { rows } = await pool.query<{ status: string }>(`SELECT status FROM job WHERE id = $1`, [job.id]);
+      status = rows[0].status;
+      if (status === "succeeded" || status === "failed" || status === "cancelled") break;
+      if (status === "waiting") {
+        const { rows: waiting } = await pool.query<{ key: string; kind: "human" | "approval" }>(`SELECT key, kind FROM job_step WHERE job_id = $1 AND status = 'waiting'`, [job.id]);
+        for (const w of waiting) {
+          await resolveWaitingStep(opts.actor, job.id, { kind: w.kind, stepKey: w.key });
+          humanActions++;
+        }
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const wallSeconds = (performance.now() - t0) / 1000;
+    const { rows: steps } = await pool.query<{ key: string; kind: string; status: string; seconds: number | null }>(
+      `SELECT key, kind, status, EXTRACT(EPOCH FROM finished_at - started_at)::float AS seconds FROM job_step WHERE job_id = $1 ORDER BY position`,
+      [job.id],
+    );
+    console.log(`\nprovision one instance in demo mode: ${status} in ${wallSeconds.toFixed(1)} s, ${humanActions} human action(s), ${steps.length} steps`);
+    for (const s of steps) console.log(`  ${s.key.padEnd(24)} ${s.kind.padEnd(9)} ${s.status.padEnd(9)} ${s.seconds === null ? "" : `${s.seconds.toFixed(1)} s`}`);
+    return { wallSeconds, humanActions, status, steps };
+  } finally {
+    await new Promise((r) => {
+      if (worker.exitCode !== null) return r(null);
+      worker.once("exit", r);
+      worker.kill("SIGTERM");
+    });
+    await pool.end();
+    await sourcegraph.close();
+    await gcp.close();
+    await rm(tmp, { recursive: true, force: true });
+  }
+}
