@@ -15,7 +15,7 @@ import { buildIfChanged } from "./lib/build-if-changed";
 const COUNT = Number(process.env.BENCH_COUNT ?? 10_000);
 const ITER = Number(process.env.BENCH_ITERATIONS ?? 200);
 /** BENCH_ONLY=list,pages,queue,logs,load runs a subset (all by default). */
-const ONLY = new Set((process.env.BENCH_ONLY ?? "list,pages,queue,logs,load").split(","));
+const ONLY = new Set((process.env.BENCH_ONLY ?? "list,pages,queue,logs,load,health,provision").split(","));
 
 async function main() {
   console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`);
@@ -66,6 +66,18 @@ async function main() {
 
   if (ONLY.has("logs")) await runLogBench(url, port, operator);
   if (ONLY.has("load")) await benchJobsLoad({ databaseUrl: url, actor: operator, slugs: fleet.slice(0, 100).map((i) => i.slug), jobs: 200, workers: 4 });
+  if (ONLY.has("health")) {
+    console.log("\n== health checks ==");
+    const { benchHealth } = await import("./bench/health-bench");
+    await benchHealth(url);
+  }
+  if (ONLY.has("provision")) {
+    console.log("\n== provisioning (demo mode) ==");
+    const { benchProvision } = await import("./bench/provision-bench");
+    const r = await benchProvision({ databaseUrl: url, actor: operator });
+    console.log(`  one full provisioning: ${r.status} in ${r.wallSeconds.toFixed(1)} s, ${r.humanActions} human action(s) (the manual runbook: ~20 steps, ~3 days)`);
+    for (const s of r.steps) console.log(`    ${s.key.padEnd(22)} ${s.kind.padEnd(9)} ${s.status.padEnd(9)} ${s.seconds === null ? "" : `${s.seconds.toFixed(1)} s`}`);
+  }
 
   await db.$disconnect();
   await embedded?.stop();

@@ -53,7 +53,8 @@ async function main() {
     },
   });
   log(`running ${concurrency} job slot(s)`);
-  const healthLoop = startHealthLoop({ log });
+  // HEALTH_CHECKS=0 runs a worker without the periodic health checks (jobs only).
+  const healthLoop = process.env.HEALTH_CHECKS === "0" ? { stop: async () => {} } : startHealthLoop({ log });
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -77,6 +78,12 @@ async function main() {
   process.on("SIGTERM", () => void stop("SIGTERM"));
   await runner.promise;
 }
+
+// A client library that rejects a promise nobody awaits (google-gax does, when it cannot
+// find credentials) must not take every running job down with the process.
+process.on("unhandledRejection", (reason) => {
+  console.error(`[worker ${workerId}] unhandled rejection: ${reason instanceof Error ? reason.message : String(reason)}`);
+});
 
 main().catch((e) => {
   console.error(`[worker ${workerId}] fatal: ${e instanceof Error ? e.message : e}`);

@@ -45,6 +45,7 @@ export async function executeJob(jobId: string, who: WorkerIdentity): Promise<vo
   const { job, resumed } = claim;
   const log = new LogWriter(p, jobId);
   const controller = new AbortController();
+  if (job.cancel_requested_at) controller.abort();
   const stopWatching = watchForCancel(p, jobId, controller);
   try {
     if (resumed) log.system(`▶ resumed on worker ${who.workerId} after the previous worker was lost (pickup ${job.attempts})`);
@@ -97,7 +98,7 @@ async function claimJob(p: pg.Pool, jobId: string, who: WorkerIdentity) {
 async function runSteps(p: pg.Pool, log: LogWriter, job: JobRow, controller: AbortController, who: WorkerIdentity) {
   const runbook = runbookFor(job.kind);
   const definitions = new Map(runbook.steps(job.params as never).map((d) => [d.key, d]));
-  const { rows: steps } = await p.query<StepRow>(`SELECT key, name, kind, status, detail FROM job_step WHERE job_id = $1 ORDER BY position`, [job.id]);
+  const steps = await readSteps(p, job.id);
   const details = new Map(steps.map((s) => [s.key, s.detail]));
   for (const step of steps) {
     if (step.status === "succeeded" || step.status === "skipped") continue;
@@ -138,11 +139,17 @@ async function runSteps(p: pg.Pool, log: LogWriter, job: JobRow, controller: Abo
       log.system(`✖ ${step.name} failed: ${message}`, step.key);
       if (remedy) log.system(`  What to do next: ${remedy}`, step.key);
       await setStepStatus(p, job.id, step.key, "failed", { error: remedy ? `${message}\nWhat to do next: ${remedy}` : message });
-      await restore(runbook.restore, steps, ctx, log);
+      // Re-read: steps this run finished are not in the rows read at the start.
+      await restore(runbook.restore, await readSteps(p, job.id), ctx, log);
       return finish(p, log, job.id, "failed", `${step.name}: ${message}`);
     }
   }
   return finish(p, log, job.id, "succeeded");
+}
+
+async function readSteps(p: pg.Pool, jobId: string): Promise<StepRow[]> {
+  const { rows } = await p.query<StepRow>(`SELECT key, name, kind, status, detail FROM job_step WHERE job_id = $1 ORDER BY position`, [jobId]);
+  return rows;
 }
 
 /**
@@ -165,9 +172,8 @@ async function cancelled(p: pg.Pool, log: LogWriter, job: JobRow, step: StepRow,
   await setStepStatus(p, job.id, step.key, "failed", { error: "cancelled" });
   const runbook = runbookFor(job.kind);
   if (runbook.restore) {
-    const { rows } = await p.query<StepRow>(`SELECT key, name, kind, status, detail FROM job_step WHERE job_id = $1 ORDER BY position`, [job.id]);
     const ctx = await stepContext(job, step.key, log, new AbortController().signal, details);
-    await restore(runbook.restore, rows, ctx, log);
+    await restore(runbook.restore, await readSteps(p, job.id), ctx, log);
   }
   return finish(p, log, job.id, "cancelled", "cancelled");
 }

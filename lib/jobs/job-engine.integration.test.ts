@@ -73,6 +73,22 @@ describe("job engine (real worker process)", () => {
     expect(sleep.status).toBe("failed");
   });
 
+  it("cancelling a job that waits for approval still runs its restore, on a worker", async () => {
+    const job = await createJob(operator, { kind: "selftest", params: { approval: true } });
+    await untilStatus(job.id, "waiting");
+    await cancelJob(operator, job.id);
+    await untilStatus(job.id, "cancelled");
+    const log = await logText(job.id);
+    expect(log).toContain("self-test restore ran");
+    expect(log).toContain("cancelled during");
+  });
+
+  it("runs the restore after a failure in the same run", async () => {
+    const job = await createJob(operator, { kind: "selftest", params: { failAt: "sleep", lines: 1 } });
+    await untilStatus(job.id, "failed");
+    expect(await logText(job.id)).toContain("self-test restore ran");
+  });
+
   it("retry resumes from the failed step, not from the start", async () => {
     const job = await createJob(operator, { kind: "selftest", params: { failAt: "sleep", lines: 1 } });
     await untilStatus(job.id, "failed");
@@ -99,7 +115,10 @@ describe("job engine (real worker process)", () => {
       const rows = await db.job.findMany({ where: { instanceId: instance.id } });
       maxConcurrent = Math.max(maxConcurrent, rows.filter((r) => r.status === "running" || r.status === "waiting").length);
       return rows.every((r) => r.status === "succeeded");
-    }, 60_000, "all four jobs to succeed");
+    }, 60_000, "all four jobs to succeed").catch(async (e) => {
+      const rows = await db.job.findMany({ where: { instanceId: instance.id }, include: { logs: true } });
+      throw new Error(`${e.message}\n${JSON.stringify(rows.map((r) => [r.status, r.error, r.logs.map((l) => l.line)]))}\n${worker.output.join("").slice(-3000)}`);
+    });
     expect(maxConcurrent).toBe(1);
     // The database refuses a second active job for the instance, whatever the queue does.
     const [a, b] = jobs;

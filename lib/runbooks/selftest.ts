@@ -18,6 +18,13 @@ export const selftestRunbook: Runbook = {
     approval: z.boolean().default(false),
     human: z.boolean().default(false),
   }),
+  // Proves the engine runs a restore after a failure or cancel once "print" has run.
+  restore: {
+    after: "print",
+    async run(ctx) {
+      ctx.log("self-test restore ran");
+    },
+  },
   steps: (p: { sleepSeconds: number; lines: number; failAt?: string; approval: boolean; human: boolean }) => [
     {
       key: "print",

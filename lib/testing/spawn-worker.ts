@@ -10,7 +10,7 @@ export interface SpawnedWorker {
 export function spawnWorker(env: Record<string, string> = {}): SpawnedWorker {
   const output: string[] = [];
   const proc = spawn(process.execPath, ["--import", "tsx", "workers/main.ts"], {
-    env: { ...process.env, HEARTBEAT_STALE_MS: "4000", SWEEP_INTERVAL_MS: "1000", KILL_GRACE_MS: "2000", ...env },
+    env: { ...process.env, HEARTBEAT_STALE_MS: "4000", SWEEP_INTERVAL_MS: "1000", KILL_GRACE_MS: "2000", HEALTH_CHECKS: "0", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   proc.stdout!.on("data", (c: Buffer) => output.push(c.toString()));

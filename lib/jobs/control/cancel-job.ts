@@ -7,6 +7,8 @@ import { LogWriter } from "../log-writer";
 import { CHANNELS } from "../notifications";
 import { notifyJobStatus } from "../job-status";
 import { loadJobForUpdate } from "./load-job-for-update";
+import { enqueueInTransaction } from "../queue";
+import { runbookFor } from "../../runbooks/registry";
 
 /**
  * Cancel: a queued or waiting job ends here and now; a running one gets the flag and a
@@ -22,6 +24,14 @@ export async function cancelJob(actor: Actor, jobId: string) {
     if (job.status === "running") {
       await tx.job.update({ where: { id: job.id }, data: { cancelRequestedAt: new Date() } });
       await tx.$executeRaw`SELECT pg_notify(${CHANNELS.cancel}, ${job.id})`;
+      return "signalled" as const;
+    }
+    if (job.status === "waiting" && runbookFor(job.kind).restore) {
+      // A job that may need restoring (e.g. an upgrade waiting for approval with the database
+      // read-only) is cancelled by a worker, which runs the runbook's restore first.
+      await tx.jobStep.updateMany({ where: { jobId: job.id, status: "waiting" }, data: { status: "pending" } });
+      await tx.job.update({ where: { id: job.id }, data: { status: "queued", cancelRequestedAt: new Date() } });
+      await enqueueInTransaction(tx, job);
       return "signalled" as const;
     }
     await tx.jobStep.updateMany({ where: { jobId: job.id, status: "waiting" }, data: { status: "failed", error: "cancelled", finishedAt: new Date() } });
