@@ -35,7 +35,7 @@ test("a stopped VM shows as down on the fleet page, with the failing check named
 
     await page.getByTestId("health-count-down").click();
     await expect(page).toHaveURL(/health=down/);
-    await expect(page.locator("tbody")).toContainText(target.displayName);
+    await expect(page.getByTestId("instance-table").locator("tbody")).toContainText(target.displayName);
 
     await row.getByRole("link", { name: target.displayName }).click();
     await expect(page.getByTestId("check-vm")).toContainText("VM prod is TERMINATED");

@@ -43,7 +43,7 @@ test("viewer sees the fleet and jobs, but no IPs and no Refresh button", async (
   await page.goto("/jobs");
   await expect(page.getByRole("heading", { name: "Jobs" })).toBeVisible();
   await page.goto("/instances");
-  const first = page.locator("tbody a").first();
+  const first = page.getByTestId("instance-table").locator("tbody a").first();
   await first.waitFor();
   await first.click();
   await expect(page.getByTestId("instance-name")).toBeVisible();

@@ -59,7 +59,7 @@ test.describe("support finds a customer's NAT IPs", () => {
     // 2. By one of its NAT IPs (pasted from a firewall log): exactly that customer.
     await search(page, nat1);
     await expect(page.getByTestId("result-count")).toHaveText("1 instance");
-    const rows = page.locator("tbody tr");
+    const rows = page.getByTestId("instance-table").locator("tbody tr");
     await expect(rows).toHaveCount(1);
     await expect(rows.first().getByRole("link", { name: customer.displayName, exact: true })).toBeVisible();
     await expect(rows.first()).toContainText(nat1);

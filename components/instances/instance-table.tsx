@@ -38,7 +38,7 @@ export function InstanceTable({ canSeeIps }: { canSeeIps: boolean }) {
         {isFetching && !isPending && <span className="text-xs text-slate-400">updating…</span>}
       </div>
       <div className="overflow-x-auto rounded border border-slate-200 bg-white">
-        <table className="min-w-full text-sm">
+        <table className="min-w-full text-sm" data-testid="instance-table">
           <thead className="bg-slate-100 text-left text-xs uppercase text-slate-600">
             <tr>
               {columns.map((c) => (
