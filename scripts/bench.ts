@@ -65,7 +65,7 @@ async function main() {
   if (ONLY.has("queue")) await benchQueue(url, operator, Math.min(ITER, 100));
 
   if (ONLY.has("logs")) await runLogBench(url, port, operator);
-  if (ONLY.has("load")) await benchJobsLoad({ databaseUrl: url, actor: operator, slugs: fleet.slice(0, 100).map((i) => i.slug), jobs: 200, workers: 4 });
+  if (ONLY.has("load")) await benchJobsLoad({ databaseUrl: url, actor: operator, slugs: fleet.filter((i) => i.status !== "deleted").slice(0, 100).map((i) => i.slug), jobs: 200, workers: 4 });
   if (ONLY.has("health")) {
     console.log("\n== health checks ==");
     const { benchHealth } = await import("./bench/health-bench");

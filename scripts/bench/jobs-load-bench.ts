@@ -12,7 +12,7 @@ import { peakRss } from "./rss";
 export async function benchJobsLoad(opts: { databaseUrl: string; actor: Actor; slugs: string[]; jobs: number; workers: number }) {
   const procs = Array.from({ length: opts.workers }, (_, n) =>
     spawn(process.execPath, ["--import", "tsx", "workers/main.ts"], {
-      env: { ...process.env, DATABASE_URL: opts.databaseUrl, WORKER_ID: `bench-${n}`, WORKER_CONCURRENCY: "4" },
+      env: { ...process.env, DATABASE_URL: opts.databaseUrl, WORKER_ID: `bench-${n}`, WORKER_CONCURRENCY: "4", HEALTH_CHECKS: "0" },
       stdio: "ignore",
     }),
   );
