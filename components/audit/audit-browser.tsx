@@ -1,5 +1,6 @@
 "use client";
 import { useUrlParams } from "../instances/use-url-params";
+import { Pager } from "../ui/pager";
 import { AuditFilters } from "./audit-filters";
 import { AuditTable } from "./audit-table";
 import { useAuditEvents } from "./use-audit-events";
@@ -8,7 +9,6 @@ import { useAuditEvents } from "./use-audit-events";
 export function AuditBrowser() {
   const { searchParams, update } = useUrlParams();
   const { data, isPending, isError, error, isFetching } = useAuditEvents(searchParams.toString());
-  const totalPages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
   return (
     <div>
       <AuditFilters searchParams={searchParams} update={update} />
@@ -21,13 +21,7 @@ export function AuditBrowser() {
         {isError && <p className="text-sm text-red-700" role="alert">Could not load audit events: {error.message}</p>}
         {data && <AuditTable events={data.items} />}
       </div>
-      {data && totalPages > 1 && (
-        <div className="mt-3 flex items-center gap-2 text-sm">
-          <button type="button" disabled={data.page <= 1} onClick={() => update({ page: String(data.page - 1) }, { resetPage: false })} className="rounded border px-3 py-1 disabled:opacity-40">Previous</button>
-          <span>Page {data.page} of {totalPages}</span>
-          <button type="button" disabled={data.page >= totalPages} onClick={() => update({ page: String(data.page + 1) }, { resetPage: false })} className="rounded border px-3 py-1 disabled:opacity-40">Next</button>
-        </div>
-      )}
+      {data && <Pager page={data.page} pageSize={data.pageSize} total={data.total} />}
     </div>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 import { JOB_KIND_NAMES, JOB_STATUS_NAMES } from "@/lib/runbooks/kinds";
+import { Pager } from "../ui/pager";
 import { useUrlParams } from "../instances/use-url-params";
 import { JobTable } from "./job-table";
 import { useJobs } from "./use-jobs";
@@ -7,7 +8,6 @@ import { useJobs } from "./use-jobs";
 export function JobsBrowser() {
   const { searchParams, update } = useUrlParams();
   const { data, isPending, isError, error } = useJobs("/api/jobs", searchParams.toString());
-  const totalPages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
   return (
     <div>
       <div className="mb-3 flex flex-wrap items-center gap-3 text-sm">
@@ -34,13 +34,7 @@ export function JobsBrowser() {
         {isError && <p className="text-sm text-red-700" role="alert">Could not load jobs: {error.message}</p>}
         {data && <JobTable jobs={data.items} />}
       </div>
-      {data && totalPages > 1 && (
-        <div className="mt-3 flex items-center gap-2 text-sm">
-          <button type="button" disabled={data.page <= 1} onClick={() => update({ page: String(data.page - 1) }, { resetPage: false })} className="rounded border px-3 py-1 disabled:opacity-40">Previous</button>
-          <span>Page {data.page} of {totalPages}</span>
-          <button type="button" disabled={data.page >= totalPages} onClick={() => update({ page: String(data.page + 1) }, { resetPage: false })} className="rounded border px-3 py-1 disabled:opacity-40">Next</button>
-        </div>
-      )}
+      {data && <Pager page={data.page} pageSize={data.pageSize} total={data.total} />}
     </div>
   );
 }
