@@ -41,27 +41,17 @@ export function createGcpClients(opts: { settings?: GcpSettings; callOptions?: G
   const settings = opts.settings ?? gcpSettingsFromEnv();
   // Each client gets its own options object because the constructors mutate it.
   const options = () => buildClientOptions(settings);
-  const {
-    AddressesClient,
-    BackendServicesClient,
-    DisksClient,
-    GlobalAddressesClient,
-    GlobalOperationsClient,
-    InstancesClient,
-    SnapshotsClient,
-    SslCertificatesClient,
-    ZoneOperationsClient,
-  } = computeLibrary();
+  const compute = computeLibrary();
   const clients = {
-    instances: new InstancesClient(options()),
-    globalAddresses: new GlobalAddressesClient(options()),
-    addresses: new AddressesClient(options()),
-    sslCertificates: new SslCertificatesClient(options()),
-    zoneOperations: new ZoneOperationsClient(options()),
-    globalOperations: new GlobalOperationsClient(options()),
-    disks: new DisksClient(options()),
-    snapshots: new SnapshotsClient(options()),
-    backendServices: new BackendServicesClient(options()),
+    instances: new compute.InstancesClient(options()),
+    globalAddresses: new compute.GlobalAddressesClient(options()),
+    addresses: new compute.AddressesClient(options()),
+    sslCertificates: new compute.SslCertificatesClient(options()),
+    zoneOperations: new compute.ZoneOperationsClient(options()),
+    globalOperations: new compute.GlobalOperationsClient(options()),
+    disks: new compute.DisksClient(options()),
+    snapshots: new compute.SnapshotsClient(options()),
+    backendServices: new compute.BackendServicesClient(options()),
   };
   return {
     ...clients,
