@@ -8,8 +8,8 @@
  */
 import pg from "pg";
 import { linkBilling } from "../lib/gcp";
-import { projectRows, provisionCertificateAfterReads, SEEDED_BILLING_ACCOUNT } from "./gcp/state";
-import { upsertMany } from "./gcp/store";
+import { loadBalancerRows, NAMES, projectRows, provisionCertificateAfterReads, SEEDED_BILLING_ACCOUNT } from "./gcp/state";
+import { getResource, upsertMany } from "./gcp/store";
 import { seedInstance } from "./sourcegraph/state";
 
 let shared: pg.Pool | undefined;
@@ -27,6 +27,7 @@ export interface AppliedInfrastructure {
   version: string;
   globalIp: string;
   natIps: string[];
+  dataDiskSizeGb: number;
   /** How many certificate reads stay PROVISIONING (the real one took 1h41m). */
   certificateReads: number;
 }
@@ -42,6 +43,10 @@ export async function applyInfrastructure(a: AppliedInfrastructure): Promise<voi
   const rows = projectRows({ project: a.projectId, zone: a.zone, globalIp: a.globalIp, natIps: a.natIps, certificateStatus: "PROVISIONING" });
   // The project row already exists (created, billed and enabled through the API): keep it.
   await upsertMany(p, rows.filter((r) => r.kind !== "project"));
+  // The module's red/black back end, red live; never reset once there (an upgrade may have moved it).
+  if (!(await getResource(p, { project: a.projectId, kind: "backendService", location: "global", name: NAMES.backendService }))) {
+    await upsertMany(p, loadBalancerRows({ project: a.projectId, zone: a.zone, live: "red", dataDiskSizeGb: a.dataDiskSizeGb }));
+  }
   await provisionCertificateAfterReads(p, { project: a.projectId, reads: a.certificateReads });
   const { rows: existing } = await p.query<{ needs_site_init: boolean }>(`SELECT needs_site_init FROM sourcegraph_emulator.instance WHERE slug = $1`, [a.slug]);
   if (existing.length === 0 || existing[0].needs_site_init) {

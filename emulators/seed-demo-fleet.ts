@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import pg from "pg";
 import type { DemoInstance } from "../lib/demo/build-demo-fleet";
-import { ensureSchema, seedProjects } from "./gcp/state";
+import { ensureSchema, loadBalancerRows, seedProjects } from "./gcp/state";
+import { upsertMany } from "./gcp/store";
 import { ensureSchema as ensureSourcegraphSchema, seedInstances } from "./sourcegraph/state";
 
 /**
@@ -32,6 +33,8 @@ export async function seedEmulatorsForFleet(databaseUrl: string, fleet: DemoInst
         domains: [i.domain],
       })),
     );
+    // Every running deployment is red/black with red live, so demo instances can be upgraded.
+    await upsertMany(pool, live.flatMap((i) => loadBalancerRows({ project: i.gcpProjectId, zone: i.zone, live: "red", dataDiskSizeGb: i.dataDiskSizeGb })));
     for (const i of live) tokens.set(i.slug, `sgp_demo_${createHash("sha256").update(i.slug).digest("hex").slice(0, 32)}`);
     await seedInstances(
       pool,

@@ -1,11 +1,9 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent, type ReactNode } from "react";
+import { useState, type FormEvent } from "react";
 import { ACCESS_MODE_LABELS, ACCESS_MODES, DEFAULT_DISK_GB, DEFAULT_MACHINE_TYPE, DEFAULT_ZONE, MACHINE_TYPES, MAX_DISK_GB, MIN_DISK_GB, ZONES } from "@/lib/provisioning/options";
-import { ApiError } from "../api-client";
+import { Field, FieldErrors, fieldErrorsOf, generalErrorOf, inputClass as input } from "../ui/form-field";
 import { useCreateInstance } from "./use-create-instance";
-
-const input = "w-full rounded border border-slate-300 px-2 py-1 text-sm text-slate-900";
 
 /** The create-instance form: the server validates; each field shows its own message. */
 export function CreateInstanceForm({ versions }: { versions: string[] }) {
@@ -22,9 +20,8 @@ export function CreateInstanceForm({ versions }: { versions: string[] }) {
     allowlistCidrs: "",
   });
   const set = (field: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [field]: e.target.value });
-  const fieldErrors = new Map<string, string[]>();
-  if (create.error instanceof ApiError) for (const f of create.error.fields) fieldErrors.set(f.field, [...(fieldErrors.get(f.field) ?? []), f.message]);
-  const generalError = create.error && (!(create.error instanceof ApiError) || create.error.fields.length === 0) ? create.error.message : null;
+  const fieldErrors = fieldErrorsOf(create.error);
+  const generalError = generalErrorOf(create.error);
 
   function submit(e: FormEvent) {
     e.preventDefault();
@@ -94,26 +91,5 @@ export function CreateInstanceForm({ versions }: { versions: string[] }) {
         {generalError && <span className="text-sm text-red-700" role="alert">{generalError}</span>}
       </div>
     </form>
-  );
-}
-
-function Field({ name, label, hint, errors, children }: { name: string; label: string; hint?: string; errors: Map<string, string[]>; children: ReactNode }) {
-  return (
-    <div>
-      <label htmlFor={name} className="mb-1 block text-xs font-medium text-slate-600">{label}</label>
-      {children}
-      {hint && <p className="mt-0.5 text-xs text-slate-500">{hint}</p>}
-      <FieldErrors name={name} errors={errors} />
-    </div>
-  );
-}
-
-function FieldErrors({ name, errors }: { name: string; errors: Map<string, string[]> }) {
-  const list = errors.get(name);
-  if (!list) return null;
-  return (
-    <p className="mt-0.5 text-xs text-red-700" role="alert" data-testid={`error-${name}`}>
-      {list.join("; ")}
-    </p>
   );
 }

@@ -17,6 +17,9 @@ const STATUS_COLORS: Record<string, string> = {
   cancelled: "bg-slate-200 text-slate-700",
   pending: "bg-slate-100 text-slate-600",
   skipped: "bg-slate-100 text-slate-500",
+  paused: "bg-amber-100 text-amber-800",
+  completed: "bg-emerald-100 text-emerald-800",
+  aborted: "bg-slate-200 text-slate-700",
 };
 
 export function Badge({ value }: { value: string }) {

@@ -16,6 +16,7 @@ export interface DemoWorld {
     version: string;
     globalIp: string;
     natIps: string[];
+    dataDiskSizeGb: number;
     certificateReads: number;
   }): Promise<void>;
 }

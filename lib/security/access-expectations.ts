@@ -30,6 +30,7 @@ export const ROUTE_PERMISSIONS: Record<string, Permission | "public" | "next-aut
 
   "GET /api/waves": "fleet:read",
   "POST /api/waves": "instances:upgrade",
+  "POST /api/waves/preview": "instances:upgrade",
   "GET /api/waves/[id]": "fleet:read",
   "POST /api/waves/[id]/pause": "instances:upgrade",
   "POST /api/waves/[id]/resume": "instances:upgrade",

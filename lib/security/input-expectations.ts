@@ -45,6 +45,7 @@ export const BODY_FIELDS: Record<string, Record<string, FieldKind> | null> = {
   "POST /api/jobs/[id]/retry": null,
   "POST /api/jobs/[id]/steps/[key]/complete": null,
   "POST /api/waves": { targetVersion: "text", batchSize: "number", strategy: "text" },
+  "POST /api/waves/preview": { targetVersion: "text", batchSize: "number", strategy: "text" },
   "POST /api/waves/[id]/pause": null,
   "POST /api/waves/[id]/resume": null,
   "POST /api/waves/[id]/abort": null,

@@ -50,7 +50,7 @@ export async function sourcegraphAccess(ctx: StepContext): Promise<{ baseUrl: st
 
 /** The Terraform working directory of one colour of one instance. */
 export function terraformDir(slug: string, colour: Colour): string {
-  return path.resolve(process.env.TERRAFORM_WORK_DIR ?? ".data/terraform", slug, colour);
+  return path.resolve(process.env.TERRAFORM_WORK_DIR ?? path.join(process.env.DATA_DIR ?? ".data", "terraform"), slug, colour);
 }
 
 /** The module a new colour is created from (the fixture module in demo mode and tests). */

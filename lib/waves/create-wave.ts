@@ -1,10 +1,10 @@
 import { db } from "../db/client";
-import type { Prisma } from "../generated/prisma/client";
 import type { Actor } from "../auth/actor";
 import { recordAudit } from "../audit/record-audit";
 import { AppError } from "../errors/app-error";
 import { createJobInTransaction } from "../jobs/create-job";
-import { RELEASES, versionOrder } from "../instances/versions";
+import { RELEASES } from "../instances/versions";
+import { pickWaveInstances } from "./pick-instances";
 import type { CreateWaveBody } from "./wave-schema";
 
 const ACTIVE_JOB = ["queued", "running", "waiting"] as const;
@@ -14,18 +14,9 @@ const ACTIVE_JOB = ["queued", "running", "waiting"] as const;
  * one transaction. Refuses instances already in an unfinished wave: one upgrade at a time.
  */
 export async function createWave(actor: Actor, body: CreateWaveBody) {
-  if (body.strategy === "in-place" && !RELEASES.find((r) => r.version === body.targetVersion)?.noDatabaseChange) {
-    throw new AppError("bad_request", `invalid body: strategy: ${body.targetVersion} has database changes and needs red-black`, [{ field: "strategy", message: "in-place is only for releases without database changes" }]);
-  }
-  const target = versionOrder(body.targetVersion);
+  checkStrategy(body);
   return db.$transaction(async (tx) => {
-    const instances = await pickInstances(tx, body, target);
-    if (!instances.length) throw new AppError("bad_request", "invalid body: instances: no instance behind the target version matches", [{ field: "instances", message: "nothing to upgrade" }]);
-    const busy = await tx.waveInstance.findMany({
-      where: { instanceId: { in: instances.map((i) => i.id) }, state: { in: ["pending", "running"] }, wave: { status: { in: ["running", "paused"] } } },
-      select: { slug: true },
-    });
-    if (busy.length) throw new AppError("conflict", `already in an unfinished wave: ${busy.map((b) => b.slug).join(", ")}`);
+    const instances = await pickWaveInstances(tx, body);
     const wave = await tx.wave.create({
       data: {
         targetVersion: body.targetVersion,
@@ -51,25 +42,11 @@ export async function createWave(actor: Actor, body: CreateWaveBody) {
   }, { timeout: 30_000 });
 }
 
-async function pickInstances(tx: Prisma.TransactionClient, body: CreateWaveBody, target: number) {
-  if (Array.isArray(body.instances)) {
-    const slugs = [...new Set(body.instances)];
-    const found = await tx.instance.findMany({ where: { slug: { in: slugs } }, select: { id: true, slug: true, version: true, versionOrder: true, status: true } });
-    const bySlug = new Map(found.map((i) => [i.slug, i]));
-    const problems = slugs.flatMap((s) => {
-      const i = bySlug.get(s);
-      if (!i || i.status === "deleted") return [`${s}: no such instance`];
-      if (i.versionOrder >= target) return [`${s}: already on ${i.version}`];
-      return [];
-    });
-    if (problems.length) throw new AppError("bad_request", `invalid body: instances: ${problems.slice(0, 10).join("; ")}`, [{ field: "instances", message: problems[0] }]);
-    return slugs.map((s) => bySlug.get(s)!);
+/** In place only for releases without database changes (the handbook's rule). */
+export function checkStrategy(body: Pick<CreateWaveBody, "strategy" | "targetVersion">): void {
+  if (body.strategy === "in-place" && !RELEASES.find((r) => r.version === body.targetVersion)?.noDatabaseChange) {
+    throw new AppError("bad_request", `invalid body: strategy: ${body.targetVersion} has database changes and needs red-black`, [{ field: "strategy", message: "in-place is only for releases without database changes" }]);
   }
-  return tx.instance.findMany({
-    where: { status: "active", versionOrder: { lt: target }, ...(body.instances.version ? { version: body.instances.version } : {}) },
-    orderBy: [{ versionOrder: "asc" }, { slug: "asc" }],
-    select: { id: true, slug: true, version: true, versionOrder: true, status: true },
-  });
 }
 
 export { ACTIVE_JOB };

@@ -9,8 +9,45 @@ export interface WaveCounts {
   skipped: number;
 }
 
+/** A wave in lists (`GET /api/waves`): counts, start and ETA; times are ISO strings. */
+export interface WaveSummaryView {
+  id: string;
+  targetVersion: string;
+  strategy: string;
+  batchSize: number;
+  status: string;
+  window: { start: string; end: string } | null;
+  pausedReason: string | null;
+  driverJobId: string | null;
+  createdBy: string;
+  createdAt: string;
+  finishedAt: string | null;
+  startedAt: string | null;
+  total: number;
+  counts: WaveCounts;
+  averageUpgradeMs: number | null;
+  eta: string | null;
+}
+
+export interface WaveInstanceView {
+  slug: string;
+  batch: number;
+  state: string;
+  fromVersion: string;
+  jobId: string | null;
+  jobStatus: string | null;
+  error: string | null;
+  startedAt: string | null;
+  finishedAt: string | null;
+}
+
+/** One wave (`GET /api/waves/{id}`): the summary and each instance's state. */
+export interface WaveView extends WaveSummaryView {
+  instances: WaveInstanceView[];
+}
+
 /** A wave as managers see it: counts, start, ETA from the durations observed so far, per-instance state. */
-export async function getWave(id: string) {
+export async function getWave(id: string): Promise<WaveView> {
   if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound("wave");
   const wave = await db.wave.findUnique({ where: { id }, include: { instances: { orderBy: { position: "asc" } } } });
   if (!wave) throw notFound("wave");
@@ -25,14 +62,14 @@ export async function getWave(id: string) {
       jobId: i.jobId,
       jobStatus: jobs.find((j) => j.id === i.jobId)?.status ?? null,
       error: i.error,
-      startedAt: i.startedAt,
-      finishedAt: i.finishedAt,
+      startedAt: iso(i.startedAt),
+      finishedAt: iso(i.finishedAt),
     })),
   };
 }
 
 /** Every wave, newest first, with counts and ETA. */
-export async function listWaves() {
+export async function listWaves(): Promise<WaveSummaryView[]> {
   const waves = await db.wave.findMany({ orderBy: { createdAt: "desc" }, take: 100, include: { instances: { select: { state: true, startedAt: true, finishedAt: true } } } });
   return waves.map(summarize);
 }
@@ -43,7 +80,7 @@ type WaveRow = {
   instances: { state: string; startedAt: Date | null; finishedAt: Date | null }[];
 };
 
-function summarize(w: WaveRow) {
+function summarize(w: WaveRow): WaveSummaryView {
   const count = (s: string) => w.instances.filter((i) => i.state === s).length;
   const counts: WaveCounts = { done: count("succeeded"), running: count("running"), failed: count("failed"), pending: count("pending"), skipped: count("skipped") };
   const durations = w.instances.filter((i) => i.state === "succeeded" && i.startedAt && i.finishedAt).map((i) => i.finishedAt!.getTime() - i.startedAt!.getTime());
@@ -54,7 +91,9 @@ function summarize(w: WaveRow) {
   return {
     id: w.id, targetVersion: w.targetVersion, strategy: w.strategy, batchSize: w.batchSize, status: w.status,
     window: w.windowStart && w.windowEnd ? { start: w.windowStart, end: w.windowEnd } : null,
-    pausedReason: w.pausedReason, driverJobId: w.driverJobId, createdBy: w.createdBy, createdAt: w.createdAt, finishedAt: w.finishedAt,
-    startedAt, total: w.instances.length, counts, averageUpgradeMs: average, eta,
+    pausedReason: w.pausedReason, driverJobId: w.driverJobId, createdBy: w.createdBy, createdAt: w.createdAt.toISOString(), finishedAt: iso(w.finishedAt),
+    startedAt: iso(startedAt), total: w.instances.length, counts, averageUpgradeMs: average, eta: iso(eta),
   };
 }
+
+const iso = (d: Date | null) => d?.toISOString() ?? null;

@@ -38,8 +38,8 @@ describe("an upgrade wave", () => {
     // Batch by batch: the second batch started only after the whole first one ended.
     const first = paused.instances.filter((i) => i.batch === 0);
     const second = paused.instances.filter((i) => i.batch === 1);
-    const firstEnded = Math.max(...first.map((i) => i.finishedAt!.getTime()));
-    expect(Math.min(...second.map((i) => i.startedAt!.getTime()))).toBeGreaterThanOrEqual(firstEnded);
+    const firstEnded = Math.max(...first.map((i) => Date.parse(i.finishedAt!)));
+    expect(Math.min(...second.map((i) => Date.parse(i.startedAt!)))).toBeGreaterThanOrEqual(firstEnded);
 
     for (const [n, instance] of instances.entries()) {
       const record = await db.instance.findUniqueOrThrow({ where: { id: instance.id } });

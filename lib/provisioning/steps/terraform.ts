@@ -95,6 +95,7 @@ export const terraformSteps: StepDefinition[] = [
           version: i.version,
           globalIp: outputs.globalAddress,
           natIps: outputs.natIps,
+          dataDiskSizeGb: i.dataDiskSizeGb,
           certificateReads: Number(process.env.DEMO_CERTIFICATE_READS ?? 3),
         });
       }
