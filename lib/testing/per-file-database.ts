@@ -23,3 +23,12 @@ afterAll(async () => {
   await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => {});
   await c.end();
 });
+
+/**
+ * Tests never reach real Google: a test that does not start the GCP emulator gets an
+ * endpoint that refuses connections and a static token, so the client libraries neither
+ * look for credentials nor probe the metadata server (whose answer depends on the network
+ * the tests happen to run on). Tests that start the emulator set both themselves.
+ */
+process.env.GCP_API_ENDPOINT ??= "http://127.0.0.1:9";
+process.env.GCP_ACCESS_TOKEN ??= "no-real-google-in-tests";
