@@ -14,6 +14,7 @@ import { installQueueSchema, quietLogger, RUN_JOB_TASK, workerUtils } from "../l
 import { sweepLostWorkers } from "../lib/jobs/sweep-lost-workers";
 import { warmUpClientLibraries } from "../lib/gcp/load-client-libraries";
 import { startHealthLoop } from "../lib/health/health-loop";
+import { interruptAllChildren } from "../lib/shell/run-process";
 
 const workerId = process.env.WORKER_ID ?? newWorkerId();
 const concurrency = Number(process.env.WORKER_CONCURRENCY ?? 4);
@@ -66,12 +67,18 @@ async function main() {
     // Jobs still running are taken over by the next worker's sweep: dropping our heartbeat
     // now makes that immediate instead of waiting for it to go stale.
     await removeHeartbeat(p, workerId).catch(() => {});
+
     await healthLoop.stop(2_000);
     await Promise.race([runner.stop(), new Promise((r) => setTimeout(r, 3_000))]);
     await notifications().close();
     await (await utils).release?.();
     await db.$disconnect();
     await closePool().catch(() => {});
+    // Children (terraform, gcloud) run in their own process groups and would outlive us.
+    // Interrupted right before exiting, so their steps record no failure: another worker
+    // resumes those jobs (steps are safe to run again).
+    const interrupted = interruptAllChildren();
+    if (interrupted) log(`interrupted ${interrupted} running command(s); their jobs resume on another worker`);
     process.exit(0);
   };
   process.on("SIGINT", () => void stop("SIGINT"));

@@ -4,6 +4,7 @@ import type { AuditEventView } from "@/lib/audit/audit-event-view";
 
 function target(e: AuditEventView) {
   if (e.targetType === "job" && e.targetId) return <Link href={`/jobs/${e.targetId}`} className="text-sky-800 hover:underline">job {e.targetId.slice(0, 8)}</Link>;
+  if (e.targetType === "wave" && e.targetId) return <Link href={`/upgrades/${e.targetId}`} className="text-sky-800 hover:underline">wave {e.targetId.slice(0, 8)}</Link>;
   if (e.targetType === "instance" && e.instanceSlug) return <Link href={`/instances/${e.instanceSlug}`} className="text-sky-800 hover:underline">{e.instanceSlug}</Link>;
   return `${e.targetType}${e.targetId ? ` ${e.targetId.slice(0, 8)}` : ""}`;
 }

@@ -3,7 +3,7 @@ import { mkdtemp, realpath, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ProcessSpawnError, runProcess, type OutputStream } from "./run-process";
+import { interruptAllChildren, ProcessSpawnError, runProcess, type OutputStream } from "./run-process";
 
 const node = process.execPath;
 
@@ -182,6 +182,17 @@ describe("runProcess", () => {
     expect(result.cancelled).toBe(true);
     expect(grandchild).toBeGreaterThan(0);
     await expect.poll(() => isAlive(grandchild), { timeout: 2_000 }).toBe(false);
+  });
+
+  it("interrupts every running child when the worker stops, and forgets those that ended", async () => {
+    const first = runProcess("sleep", ["30"]);
+    const second = runProcess("sleep", ["30"]);
+    await runProcess("true", []);
+    expect(interruptAllChildren()).toBe(2);
+    const results = await Promise.all([first, second]);
+    expect(results.map((r) => r.signal)).toEqual(["SIGINT", "SIGINT"]);
+    expect(results.every((r) => r.durationMs < 5_000)).toBe(true);
+    expect(interruptAllChildren()).toBe(0);
   });
 
   it("stops the child when the timeout elapses", async () => {

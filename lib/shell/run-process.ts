@@ -63,6 +63,21 @@ export const DEFAULT_KILL_GRACE_MS = 10_000;
  */
 const PIPE_DRAIN_AFTER_EXIT_MS = 2_000;
 
+/** Children still running, by pid: what a stopping worker must not leave behind. */
+const running = new Map<number, () => void>();
+
+/**
+ * Sends SIGINT to every child still running (Terraform then stops in order and releases its
+ * state lock) and returns how many there were. For a worker that is shutting down: children
+ * run in their own process groups, so without this they would outlive it. The caller exits
+ * next, so the interrupted steps record nothing and are resumed by another worker.
+ */
+export function interruptAllChildren(): number {
+  const stops = [...running.values()];
+  for (const stop of stops) stop();
+  return stops.length;
+}
+
 /**
  * Runs `command` with `args` as an argument vector: no shell is involved, so arguments reach
  * the child byte for byte (`; rm -rf /` and `$(whoami)` stay literal text) and nothing needs
@@ -166,6 +181,8 @@ export function runProcess(
       );
     };
 
+    if (child.pid !== undefined) running.set(child.pid, () => sendSignal("SIGINT", false));
+
     const onAbort = () => {
       if (exited) return; // too late to cancel anything: report what really happened
       cancelled = true;
@@ -211,6 +228,7 @@ export function runProcess(
 
     child.once("exit", (code, sig) => {
       exited = true;
+      if (child.pid !== undefined) running.delete(child.pid);
       exitCode = code;
       exitSignal = sig;
       if ((cancelled || timedOut) && child.pid !== undefined) {

@@ -60,12 +60,7 @@ export const goLiveSteps: StepDefinition[] = [
     name: "Check the frontend answers /healthz",
     kind: "automated",
     async run(ctx) {
-      const i = instanceOf(ctx);
-      const s = provisioningSettings();
-      await waitUntil(ctx, { what: "the frontend", timeoutMs: s.bootTimeoutMs, everyMs: s.bootPollMs, remedy: "Check sourcegraph-frontend-0's logs on the VM, then retry." }, async () => {
-        const h = await checkHealthz(sourcegraphBaseUrl(i), { signal: ctx.signal });
-        return { done: h.ok, progress: `/healthz: ${h.detail}` };
-      });
+      await waitForFrontend(ctx, "the frontend", "Check sourcegraph-frontend-0's logs on the VM, then retry.");
     },
   },
   {
@@ -127,12 +122,8 @@ export const goLiveSteps: StepDefinition[] = [
     kind: "automated",
     async run(ctx) {
       const i = instanceOf(ctx);
-      const s = provisioningSettings();
       // Right after a restart the frontend may still be coming back.
-      await waitUntil(ctx, { what: "the frontend after the restart", timeoutMs: s.bootTimeoutMs, everyMs: s.bootPollMs, remedy: "Check the frontend on the VM, then retry." }, async () => {
-        const h = await checkHealthz(sourcegraphBaseUrl(i), { signal: ctx.signal });
-        return { done: h.ok, progress: `/healthz: ${h.detail}` };
-      });
+      await waitForFrontend(ctx, "the frontend after the restart", "Check the frontend on the VM, then retry.");
       const r = await setShowPatchUpdates(sourcegraphBaseUrl(i), await tokenOf(ctx), false, { signal: ctx.signal });
       ctx.log(`global settings: alerts.showPatchUpdates = false (${r.changed ? "changed" : "already set"})`);
       return { detail: r };
@@ -177,6 +168,16 @@ export const goLiveSteps: StepDefinition[] = [
     },
   },
 ];
+
+/** Polls the frontend's /healthz until it answers (the boot timeout of the settings), logging progress. */
+async function waitForFrontend(ctx: StepContext, what: string, remedy: string): Promise<void> {
+  const i = instanceOf(ctx);
+  const s = provisioningSettings();
+  await waitUntil(ctx, { what, timeoutMs: s.bootTimeoutMs, everyMs: s.bootPollMs, remedy }, async () => {
+    const h = await checkHealthz(sourcegraphBaseUrl(i), { signal: ctx.signal });
+    return { done: h.ok, progress: `/healthz: ${h.detail}` };
+  });
+}
 
 async function tokenOf(ctx: StepContext): Promise<string> {
   const ref = secretRefOf(instanceOf(ctx), "sourcegraphToken");

@@ -33,9 +33,7 @@ export const terraformSteps: StepDefinition[] = [
     kind: "automated",
     async run(ctx) {
       const { stateDir } = dirsOf(ctx);
-      const tf = terraformIn(ctx, stateDir);
-      checkTerraform(await tf.init(), stateDir);
-      const plan = checkTerraform(await tf.plan(), stateDir);
+      const { tf, plan } = await initAndPlan(ctx, stateDir);
       if (plan.summary?.hasChanges) checkTerraform(await tf.apply({ expectedPlanSha256: plan.planSha256 ?? undefined }), stateDir);
       else ctx.log("state bucket already up to date");
       const out = checkTerraform(await tf.output(), stateDir);
@@ -47,10 +45,7 @@ export const terraformSteps: StepDefinition[] = [
     name: "terraform init && terraform plan (infrastructure)",
     kind: "automated",
     async run(ctx) {
-      const { infrastructureDir } = dirsOf(ctx);
-      const tf = terraformIn(ctx, infrastructureDir);
-      checkTerraform(await tf.init(), infrastructureDir);
-      const plan = checkTerraform(await tf.plan(), infrastructureDir);
+      const { plan } = await initAndPlan(ctx, dirsOf(ctx).infrastructureDir);
       const s = plan.summary;
       if (s) ctx.log(`plan: ${s.counts.add} to add, ${s.counts.change} to change, ${s.counts.destroy} to destroy (${s.counts.replace} replaced)`);
       return { detail: { plan: s, planSha256: plan.planSha256 } satisfies PlanDetail };
@@ -122,6 +117,13 @@ export const terraformSteps: StepDefinition[] = [
     },
   },
 ];
+
+/** `terraform init && terraform plan` in one working directory, failing the step on an error. */
+async function initAndPlan(ctx: StepContext, dir: string) {
+  const tf = terraformIn(ctx, dir);
+  checkTerraform(await tf.init(), dir);
+  return { tf, plan: checkTerraform(await tf.plan(), dir) };
+}
 
 function dirsOf(ctx: StepContext) {
   return deploymentDirs(instanceOf(ctx).slug, provisioningSettings());
