@@ -32,7 +32,7 @@ async function main() {
   const heartbeat = setInterval(() => beat(p, workerId).catch((e) => log(`heartbeat failed: ${e.message}`)), HEARTBEAT_INTERVAL_MS);
   const sweep = async () => {
     try {
-      await sweepLostWorkers(p, utils, log);
+      await sweepLostWorkers(p, utils, log, workerId);
     } catch (e) {
       log(`sweep failed: ${(e as Error).message}`);
     }

@@ -42,7 +42,7 @@ export function WaveDetail({ initial, canControl }: { initial: WaveView; canCont
               <td><Link href={`/instances/${i.slug}`} className="text-sky-700">{i.slug}</Link></td>
               <td className="font-mono">{i.fromVersion}</td>
               <td><Badge value={i.state} /> {i.error && <span className="text-red-700">{i.error}</span>}</td>
-              <td>{i.jobId ? <Link href={`/jobs/${i.jobId}`} className="text-sky-700">{i.jobStatus ?? "job"}</Link> : "—"}</td>
+              <td>{i.jobId ? <Link href={`/jobs/${i.jobId}`} className={i.jobStatus === "waiting" ? "font-medium text-amber-700" : "text-sky-700"}>{i.jobStatus === "waiting" ? "waiting for approval" : (i.jobStatus ?? "job")}</Link> : "—"}</td>
               <td className="text-xs">{minuteUtc(i.startedAt)}</td>
               <td className="text-xs">{minuteUtc(i.finishedAt)}</td>
             </tr>

@@ -46,7 +46,7 @@ export async function executeJob(jobId: string, who: WorkerIdentity): Promise<vo
   const log = new LogWriter(p, jobId);
   const controller = new AbortController();
   if (job.cancel_requested_at) controller.abort();
-  const stopWatching = watchForCancel(p, jobId, controller);
+  const stopWatching = watchForCancel(p, jobId, controller, who);
   try {
     if (resumed) log.system(`▶ resumed on worker ${who.workerId} after the previous worker was lost (pickup ${job.attempts})`);
     else log.system(`▶ started on worker ${who.workerId}`);
@@ -105,7 +105,7 @@ async function runSteps(p: pg.Pool, log: LogWriter, job: JobRow, controller: Abo
     if (!(await stillMine(p, job.id, who))) return lostOwnership(log, controller);
     const def = definitions.get(step.key);
     if (!def) return finish(p, log, job.id, "failed", `step "${step.key}" no longer exists in the ${job.kind} runbook`);
-    if (controller.signal.aborted) return cancelled(p, log, job, step, details);
+    if (controller.signal.aborted) return stopped(p, log, job, step, details, controller, who);
     const ctx = await stepContext(job, step.key, log, controller.signal, details);
     if (def.kind !== "automated") {
       if (def.needed && !(await def.needed(ctx))) {
@@ -125,7 +125,7 @@ async function runSteps(p: pg.Pool, log: LogWriter, job: JobRow, controller: Abo
     const started = Date.now();
     try {
       const result = await def.run!(ctx);
-      if (controller.signal.aborted) return cancelled(p, log, job, step, details);
+      if (controller.signal.aborted) return stopped(p, log, job, step, details, controller, who);
       if (!(await stillMine(p, job.id, who))) return lostOwnership(log, controller);
       details.set(step.key, result?.detail ?? null);
       // A step is recorded done only once its output is stored.
@@ -133,7 +133,9 @@ async function runSteps(p: pg.Pool, log: LogWriter, job: JobRow, controller: Abo
       await setStepStatus(p, job.id, step.key, "succeeded", { detail: result?.detail ?? null });
       log.system(`✓ ${step.name} (${((Date.now() - started) / 1000).toFixed(1)} s)`, step.key);
     } catch (e) {
-      if (controller.signal.aborted) return cancelled(p, log, job, step, details);
+      if (controller.signal.aborted) return stopped(p, log, job, step, details, controller, who);
+      // A fenced-out run (another worker took the job over) must not record this failure.
+      if (!(await stillMine(p, job.id, who))) return lostOwnership(log, controller);
       const message = e instanceof Error ? e.message : String(e);
       const remedy = e instanceof StepError ? e.remedy : undefined;
       log.system(`✖ ${step.name} failed: ${message}`, step.key);
@@ -165,6 +167,12 @@ async function stillMine(p: pg.Pool, jobId: string, who: WorkerIdentity): Promis
 function lostOwnership(log: LogWriter, controller: AbortController) {
   log.system("⚠ this worker was presumed lost and another one has taken the job over; stopping here");
   controller.abort();
+}
+
+/** Aborted: a cancel, or the watcher saw another worker take the job over (then record nothing). */
+async function stopped(p: pg.Pool, log: LogWriter, job: JobRow, step: StepRow, details: Map<string, unknown>, controller: AbortController, who: WorkerIdentity) {
+  if (!(await stillMine(p, job.id, who))) return lostOwnership(log, controller);
+  return cancelled(p, log, job, step, details);
 }
 
 async function cancelled(p: pg.Pool, log: LogWriter, job: JobRow, step: StepRow, details: Map<string, unknown>) {
@@ -227,15 +235,21 @@ function quoteForDisplay(arg: string) {
   return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
 }
 
-/** Cancel arrives by NOTIFY (fast) or by polling the flag (if a notification was missed). */
-function watchForCancel(p: pg.Pool, jobId: string, controller: AbortController): () => void {
+/**
+ * Cancel arrives by NOTIFY (fast) or by polling the flag (if a notification was missed). The
+ * poll also notices when another worker has taken the job over (this one was presumed lost):
+ * aborting then stops the running step's child at once, so the two never run it together.
+ */
+function watchForCancel(p: pg.Pool, jobId: string, controller: AbortController, who: WorkerIdentity): () => void {
   const n = notifications();
   const onCancel = (payload: string) => payload === jobId && controller.abort();
   n.on(CHANNELS.cancel, onCancel);
   void n.ready().catch(() => {});
   const timer = setInterval(async () => {
-    const { rows } = await p.query(`SELECT cancel_requested_at FROM job WHERE id = $1`, [jobId]).catch(() => ({ rows: [] as { cancel_requested_at: Date | null }[] }));
-    if (rows[0]?.cancel_requested_at) controller.abort();
+    const { rows } = await p
+      .query<{ cancel_requested_at: Date | null; worker_id: string | null }>(`SELECT cancel_requested_at, worker_id FROM job WHERE id = $1`, [jobId])
+      .catch(() => ({ rows: [] as { cancel_requested_at: Date | null; worker_id: string | null }[] }));
+    if (rows[0]?.cancel_requested_at || (rows[0] && rows[0].worker_id !== who.workerId)) controller.abort();
   }, CANCEL_POLL_MS);
   return () => {
     clearInterval(timer);

@@ -73,6 +73,21 @@ describe("job engine (real worker process)", () => {
     expect(sleep.status).toBe("failed");
   });
 
+  it("a run fenced out mid-step (another worker took the job over) stops its child and records nothing", async () => {
+    const job = await createJob(operator, { kind: "selftest", params: { sleepSeconds: 60 } });
+    await waitFor(async () => (await logText(job.id)).includes("sleeping 60s"), 60_000, "child to start");
+    // What a takeover leaves: the job claimed under the id of another worker, which is alive.
+    await pool().query(`INSERT INTO worker_heartbeat (id, hostname, pid, last_seen_at) VALUES ('another-worker', 'elsewhere', 1, now() + interval '10 minutes')`);
+    await db.job.update({ where: { id: job.id }, data: { workerId: "another-worker" } });
+    await waitFor(async () => (await logText(job.id)).includes("presumed lost"), 20_000, "the fenced-out run to stop");
+    expect(await logText(job.id)).toContain("child got SIGINT");
+    // Neither cancelled nor failed: the job belongs to whoever took it over.
+    expect((await db.job.findUniqueOrThrow({ where: { id: job.id } })).status).toBe("running");
+    expect((await db.jobStep.findFirstOrThrow({ where: { jobId: job.id, key: "sleep" } })).status).toBe("running");
+    await db.job.update({ where: { id: job.id }, data: { status: "failed", workerId: null, finishedAt: new Date() } });
+    await pool().query(`DELETE FROM worker_heartbeat WHERE id = 'another-worker'`);
+  });
+
   it("cancelling a job that waits for approval still runs its restore, on a worker", async () => {
     const job = await createJob(operator, { kind: "selftest", params: { approval: true } });
     await untilStatus(job.id, "waiting");
