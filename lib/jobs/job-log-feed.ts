@@ -1,6 +1,6 @@
 import { pool } from "../db/pool";
 import { CHANNELS, notifications } from "./notifications";
-import { readJobLogs } from "./read-job-logs";
+import { readJobLogs, type LogLine } from "./read-job-logs";
 
 const encoder = new TextEncoder();
 
@@ -45,6 +45,22 @@ class JobLogFeed {
     if (this.subscribers.size === 0) this.onIdle();
   }
 
+  /**
+   * Delivers lines that came with their notification, if they follow the cursor and no read
+   * is under way (that read, or the one after it, picks them up instead). Says whether it did.
+   */
+  take(lines: LogLine[]): boolean {
+    if (this.pumping || !lines.length || lines[0].seq !== this.cursor + 1) return false;
+    this.deliver(lines);
+    return true;
+  }
+
+  private deliver(items: LogLine[]) {
+    const lines = items.map((l) => ({ seq: l.seq, bytes: encoder.encode(`id: ${l.seq}\nevent: log\ndata: ${JSON.stringify(l)}\n\n`) }));
+    this.cursor = items[items.length - 1].seq;
+    for (const s of this.subscribers) s.onLines(lines);
+  }
+
   async pump(): Promise<void> {
     if (this.pumping) {
       this.again = true;
@@ -56,11 +72,7 @@ class JobLogFeed {
         this.again = false;
         for (;;) {
           const page = await readJobLogs(this.jobId, this.cursor);
-          if (page.items.length) {
-            const lines = page.items.map((l) => ({ seq: l.seq, bytes: encoder.encode(`id: ${l.seq}\nevent: log\ndata: ${JSON.stringify(l)}\n\n`) }));
-            this.cursor = page.lastSeq;
-            for (const s of this.subscribers) s.onLines(lines);
-          }
+          if (page.items.length) this.deliver(page.items);
           if (page.done) {
             for (const s of [...this.subscribers]) s.onEnd(page.status, this.cursor);
             return;
@@ -82,14 +94,37 @@ function wire() {
   wired = true;
   const n = notifications();
   n.on(CHANNELS.log, (payload: string) => {
-    const [id, seq] = payload.split(":");
-    const feed = feeds.get(id);
-    if (feed && Number(seq) > feed.cursor) void feed.pump().catch(logError);
+    const note = parseLogNotification(payload);
+    const feed = note && feeds.get(note.jobId);
+    if (!feed || note.lastSeq <= feed.cursor) return;
+    if (!note.lines || !feed.take(note.lines)) void feed.pump().catch(logError);
   });
   n.on(CHANNELS.status, (payload: string) => void feeds.get(payload.split(":")[0])?.pump().catch(logError));
   n.on("reconnect", () => feeds.forEach((f) => void f.pump().catch(logError)));
   // A backstop in case a notification was missed.
   setInterval(() => feeds.forEach((f) => void f.pump().catch(logError)), 2_000).unref();
+}
+
+/**
+ * `<jobId>:<lastSeq>`, optionally followed by `:{"at":…,"lines":[[stream, step, line], …]}`
+ * (see log-writer.ts). Lines carried along get their sequence numbers counted back from lastSeq.
+ */
+export function parseLogNotification(payload: string): { jobId: string; lastSeq: number; lines: LogLine[] | null } | null {
+  const first = payload.indexOf(":");
+  if (first < 0) return null;
+  const second = payload.indexOf(":", first + 1);
+  const lastSeq = Number(second < 0 ? payload.slice(first + 1) : payload.slice(first + 1, second));
+  if (!Number.isInteger(lastSeq)) return null;
+  const jobId = payload.slice(0, first);
+  if (second < 0) return { jobId, lastSeq, lines: null };
+  try {
+    const carried = JSON.parse(payload.slice(second + 1)) as { at: string; lines: [LogLine["stream"], string | null, string][] };
+    const at = new Date(carried.at).toISOString();
+    const start = lastSeq - carried.lines.length + 1;
+    return { jobId, lastSeq, lines: carried.lines.map(([stream, step, line], i) => ({ seq: start + i, stream, step, line, at })) };
+  } catch {
+    return { jobId, lastSeq, lines: null };
+  }
 }
 
 function logError(e: unknown) {

@@ -81,6 +81,29 @@ describe("job log over SSE", () => {
     expect(JSON.parse(second[second.length - 1].data).status).toBe("succeeded");
   });
 
+  it("delivers small batches from the notification itself, byte for byte what the table holds", async () => {
+    const operator = await makeActor("operator");
+    const job = await createJob(operator, { kind: "selftest", params: {} });
+    await db.job.update({ where: { id: job.id }, data: { status: "running" } });
+    const writer = new LogWriter(pool(), job.id);
+    const TOTAL = 300;
+    const writing = (async () => {
+      // One or two lines per batch: every batch is small enough to ride in its NOTIFY.
+      for (let n = 1; n <= TOTAL; n++) {
+        writer.write(n % 3 ? "stdout" : "system", `step output ${n}: "quoted" \\ ünïcode ✓`, n % 2 ? "plan" : null);
+        if (n % 2 === 0) await writer.flush();
+      }
+      await writer.flush();
+      await setJobStatus(pool(), job.id, "succeeded");
+    })();
+    const live = await readEvents(job.id, 0);
+    await writing;
+    const logs = live.filter((e) => e.event === "log").map((e) => JSON.parse(e.data));
+    expect(logs.map((l) => l.seq)).toEqual(Array.from({ length: TOTAL }, (_, i) => i + 1));
+    const stored = await readEvents(job.id, 0);
+    expect(logs).toEqual(stored.filter((e) => e.event === "log").map((e) => JSON.parse(e.data)));
+  });
+
   it("redacts secrets before they are stored", async () => {
     const operator = await makeActor("operator");
     const job = await createJob(operator, { kind: "selftest", params: {} });

@@ -12,12 +12,16 @@ interface Pending {
 
 const MAX_LINE = 16 * 1024;
 const MAX_BATCH = 2000;
+/** NOTIFY payloads must stay under 8000 bytes; larger batches are read from the table. */
+const MAX_CARRIED_BYTES = 7_000;
 
 /**
  * Turns a job's output into job_log rows. Lines are redacted first, then buffered and
  * inserted in batches: each batch reserves its sequence numbers by bumping job.last_seq in
  * the same transaction, inserts with unnest(), and NOTIFYs `<jobId>:<lastSeq>` on commit,
- * so every line has a gap-free per-job sequence and viewers learn of it at once.
+ * so every line has a gap-free per-job sequence and viewers learn of it at once. A small
+ * batch is carried in the notification too (`<jobId>:<lastSeq>:{"at":…,"lines":[[stream,
+ * step, line], …]}`), so web processes need not read it back (see job-log-feed.ts).
  */
 export class LogWriter {
   private buffer: Pending[] = [];
@@ -74,6 +78,8 @@ export class LogWriter {
    * numbers, insert the lines, and queue the NOTIFY (delivered when it commits).
    */
   private async insert(batch: Pending[]) {
+    // Small batches ride along in the notification, sparing each web process a read.
+    const carried = JSON.stringify(batch.map((b) => [b.stream, b.stepKey, b.line]));
     await this.pool.query(
       `WITH reserved AS (
          UPDATE job SET last_seq = last_seq + $2 WHERE id = $1 RETURNING last_seq
@@ -82,8 +88,17 @@ export class LogWriter {
          SELECT $1, reserved.last_seq - $2 + ord, s::"LogStream", k, l
          FROM reserved, unnest($3::text[], $4::text[], $5::text[]) WITH ORDINALITY AS t(s, k, l, ord)
        )
-       SELECT pg_notify($6, $1 || ':' || reserved.last_seq) FROM reserved`,
-      [this.jobId, batch.length, batch.map((b) => b.stream), batch.map((b) => b.stepKey), batch.map((b) => b.line), CHANNELS.log],
+       SELECT pg_notify($6, $1 || ':' || reserved.last_seq || CASE WHEN $7::text IS NULL THEN '' ELSE ':' || json_build_object('at', now()::timestamptz(3), 'lines', $7::json)::text END)
+       FROM reserved`,
+      [
+        this.jobId,
+        batch.length,
+        batch.map((b) => b.stream),
+        batch.map((b) => b.stepKey),
+        batch.map((b) => b.line),
+        CHANNELS.log,
+        Buffer.byteLength(carried) <= MAX_CARRIED_BYTES ? carried : null,
+      ],
     );
   }
 }
