@@ -14,6 +14,8 @@ const MAX_LINE = 16 * 1024;
 const MAX_BATCH = 2000;
 /** NOTIFY payloads must stay under 8000 bytes; larger batches are read from the table. */
 const MAX_CARRIED_BYTES = 7_000;
+/** Past this many lines a batch cannot fit anyway: not worth encoding to find out. */
+const MAX_CARRIED_LINES = 400;
 
 /**
  * Turns a job's output into job_log rows. Lines are redacted first, then buffered and
@@ -79,7 +81,7 @@ export class LogWriter {
    */
   private async insert(batch: Pending[]) {
     // Small batches ride along in the notification, sparing each web process a read.
-    const carried = JSON.stringify(batch.map((b) => [b.stream, b.stepKey, b.line]));
+    const carried = batch.length <= MAX_CARRIED_LINES ? JSON.stringify(batch.map((b) => [b.stream, b.stepKey, b.line])) : null;
     await this.pool.query(
       `WITH reserved AS (
          UPDATE job SET last_seq = last_seq + $2 WHERE id = $1 RETURNING last_seq
@@ -97,7 +99,7 @@ export class LogWriter {
         batch.map((b) => b.stepKey),
         batch.map((b) => b.line),
         CHANNELS.log,
-        Buffer.byteLength(carried) <= MAX_CARRIED_BYTES ? carried : null,
+        carried && Buffer.byteLength(carried) <= MAX_CARRIED_BYTES ? carried : null,
       ],
     );
   }
