@@ -90,7 +90,7 @@ export function StartWaveForm({ releases, fleetVersions }: { releases: Release[]
           <p className="mt-0.5 text-xs text-slate-500">
             {effectiveStrategy === "red-black"
               ? "Each instance gets a new deployment from a snapshot; users see about 1m35s of errors when the load balancer switches. Every upgrade waits for approval before the switch and before the old deployment is destroyed (and before a plan that replaces anything)."
-              : "Only for releases without database changes: read-only, snapshot, new version, restart. No approvals."}
+              : "Read-only, snapshot, new version, restart; no approvals. Only when no release between an instance's version and the target changes the database (the preview says which instances that rules out)."}
           </p>
           <FieldErrors name="strategy" errors={errors} />
         </fieldset>

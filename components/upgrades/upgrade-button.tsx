@@ -6,8 +6,8 @@ import { apiFetch } from "../api-client";
 import type { JobView } from "@/lib/jobs/job-view";
 import { jobKeys } from "../jobs/query-keys";
 
-/** "Upgrade" on the instance page: newer known releases only; red/black unless the release allows in place. */
-export function UpgradeButton({ slug, newer }: { slug: string; newer: { version: string; noDatabaseChange: boolean }[] }) {
+/** "Upgrade" on the instance page: newer known releases only; red/black unless no release on the way changes the database. */
+export function UpgradeButton({ slug, newer }: { slug: string; newer: { version: string; inPlace: boolean }[] }) {
   const [version, setVersion] = useState(newer[newer.length - 1]?.version ?? "");
   const [strategy, setStrategy] = useState<"red-black" | "in-place">("red-black");
   const router = useRouter();
@@ -20,7 +20,7 @@ export function UpgradeButton({ slug, newer }: { slug: string; newer: { version:
     },
   });
   if (!newer.length) return <p className="text-sm text-slate-500">On the latest release.</p>;
-  const inPlaceAllowed = newer.find((r) => r.version === version)?.noDatabaseChange ?? false;
+  const inPlaceAllowed = newer.find((r) => r.version === version)?.inPlace ?? false;
   return (
     <div className="flex flex-wrap items-center gap-2 text-sm">
       <label>

@@ -35,6 +35,14 @@ export function compareVersions(a: string, b: string): number {
   return 0;
 }
 
+/**
+ * Releases after `from`, up to and including `to`, that change the database. An in-place
+ * upgrade must not skip one (5.9.1 → 5.10.2 crosses 5.10.0's migrations): red/black then.
+ */
+export function databaseChangesBetween(from: string, to: string): string[] {
+  return RELEASES.filter((r) => !r.noDatabaseChange && compareVersions(r.version, from) > 0 && compareVersions(r.version, to) <= 0).map((r) => r.version);
+}
+
 /** How many known releases are newer than `version` (0 = on the latest). */
 export function releasesBehind(version: string): number {
   return KNOWN_VERSIONS.filter((v) => compareVersions(v, version) > 0).length;

@@ -1,10 +1,11 @@
 import { db } from "../db/client";
 import { AppError } from "../errors/app-error";
-import { compareVersions } from "../instances/versions";
+import { compareVersions, databaseChangesBetween } from "../instances/versions";
 
 /**
  * An upgrade only goes forward: a version that is not newer than the instance's is refused
- * with a 400 naming `version`, before any job exists.
+ * with a 400 naming `version`, before any job exists; so is an in-place upgrade that would
+ * skip a release with database changes (naming `strategy`).
  */
 export async function checkUpgradeVersion(slug: string, params: Record<string, unknown>): Promise<void> {
   const version = params.version;
@@ -14,5 +15,10 @@ export async function checkUpgradeVersion(slug: string, params: Record<string, u
   if (compareVersions(version, instance.version) <= 0) {
     const message = `must be newer than the current version ${instance.version} (downgrades are not supported)`;
     throw new AppError("bad_request", `invalid params: version: ${message}`, [{ field: "version", message }]);
+  }
+  const skipped = databaseChangesBetween(instance.version, version);
+  if (params.strategy === "in-place" && skipped.length) {
+    const message = `in place from ${instance.version} to ${version} would skip ${skipped.join(", ")}, which change${skipped.length === 1 ? "s" : ""} the database; use red-black`;
+    throw new AppError("bad_request", `invalid params: strategy: ${message}`, [{ field: "strategy", message }]);
   }
 }

@@ -58,6 +58,11 @@ describe("upgrading one instance", () => {
     await expect(startInstanceJob(operator, instance.slug, { kind: "upgrade", version: "5.9.0" })).rejects.toMatchObject({ status: 400, fields: [{ field: "version" }] });
     await expect(startInstanceJob(operator, instance.slug, { kind: "upgrade", version: "9.9.9" })).rejects.toMatchObject({ status: 400, fields: [{ field: "version" }] });
     await expect(startInstanceJob(operator, instance.slug, { kind: "upgrade", version: "5.10.0", strategy: "in-place" })).rejects.toMatchObject({ status: 400, fields: [{ field: "strategy" }] });
+    // 5.10.1 itself changes nothing in the database, but from 5.9.0 in place would skip 5.10.0.
+    await expect(startInstanceJob(operator, instance.slug, { kind: "upgrade", version: "5.10.1", strategy: "in-place" })).rejects.toMatchObject({
+      status: 400,
+      fields: [{ field: "strategy", message: expect.stringContaining("would skip 5.10.0") }],
+    });
     const viewer = await makeActor("viewer");
     await expect(startInstanceJob(viewer, instance.slug, { kind: "upgrade", version: "5.10.0" })).rejects.toMatchObject({ status: 403 });
     expect(await db.job.count({ where: { instanceId: instance.id } })).toBe(0);

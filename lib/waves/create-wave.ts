@@ -3,8 +3,8 @@ import type { Actor } from "../auth/actor";
 import { recordAudit } from "../audit/record-audit";
 import { AppError } from "../errors/app-error";
 import { createJobInTransaction } from "../jobs/create-job";
-import { RELEASES } from "../instances/versions";
-import { pickWaveInstances } from "./pick-instances";
+import { databaseChangesBetween, RELEASES } from "../instances/versions";
+import { pickWaveInstances, type PickedInstance } from "./pick-instances";
 import type { CreateWaveBody } from "./wave-schema";
 
 const ACTIVE_JOB = ["queued", "running", "waiting"] as const;
@@ -17,6 +17,7 @@ export async function createWave(actor: Actor, body: CreateWaveBody) {
   checkStrategy(body);
   return db.$transaction(async (tx) => {
     const instances = await pickWaveInstances(tx, body);
+    checkInPlace(instances, body);
     const wave = await tx.wave.create({
       data: {
         targetVersion: body.targetVersion,
@@ -47,6 +48,18 @@ export function checkStrategy(body: Pick<CreateWaveBody, "strategy" | "targetVer
   if (body.strategy === "in-place" && !RELEASES.find((r) => r.version === body.targetVersion)?.noDatabaseChange) {
     throw new AppError("bad_request", `invalid body: strategy: ${body.targetVersion} has database changes and needs red-black`, [{ field: "strategy", message: "in-place is only for releases without database changes" }]);
   }
+}
+
+/** An in-place wave must not take any instance across a release with database changes. */
+export function checkInPlace(instances: PickedInstance[], body: Pick<CreateWaveBody, "strategy" | "targetVersion">): void {
+  if (body.strategy !== "in-place") return;
+  const crossing = instances.flatMap((i) => {
+    const skipped = databaseChangesBetween(i.version, body.targetVersion);
+    return skipped.length ? [`${i.slug} (${i.version}) would skip ${skipped.join(", ")}`] : [];
+  });
+  if (!crossing.length) return;
+  const message = `in place would cross releases with database changes for ${crossing.length} instance${crossing.length === 1 ? "" : "s"}: ${crossing.slice(0, 3).join("; ")}${crossing.length > 3 ? "; …" : ""}. Use red-black, or only instances on ${body.targetVersion.split(".").slice(0, 2).join(".")}.x`;
+  throw new AppError("bad_request", `invalid body: strategy: ${message}`, [{ field: "strategy", message }]);
 }
 
 export { ACTIVE_JOB };

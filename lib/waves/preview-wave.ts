@@ -1,5 +1,5 @@
 import { db } from "../db/client";
-import { checkStrategy } from "./create-wave";
+import { checkInPlace, checkStrategy } from "./create-wave";
 import { pickWaveInstances } from "./pick-instances";
 import type { CreateWaveBody } from "./wave-schema";
 
@@ -16,6 +16,7 @@ export interface WavePreview {
 export async function previewWave(body: CreateWaveBody, limit = 200): Promise<WavePreview> {
   checkStrategy(body);
   const picked = await pickWaveInstances(db, body);
+  checkInPlace(picked, body);
   const perVersion = new Map<string, number>();
   for (const i of picked) perVersion.set(i.version, (perVersion.get(i.version) ?? 0) + 1);
   return {

@@ -52,7 +52,7 @@ describe("POST /api/waves/preview", () => {
     expect(onlyOld.body.preview.total).toBe(4);
     expect(onlyOld.body.preview.batches).toBe(1);
     const picked = [slugs["5.9.1/active"][2], slugs["5.9.0/active"][0]];
-    const byHand = await previewOf({ targetVersion: "5.10.2", instances: picked, batchSize: 1, strategy: "in-place" });
+    const byHand = await previewOf({ targetVersion: "5.10.2", instances: picked, batchSize: 1 });
     expect(byHand.status).toBe(200);
     expect(byHand.body.preview.instances).toEqual([
       { slug: picked[0], version: "5.9.1", batch: 0 },
@@ -71,6 +71,10 @@ describe("POST /api/waves/preview", () => {
     const nothing = await previewOf({ targetVersion: "5.6.1", instances: {} });
     expect(nothing.status).toBe(400);
     expect(nothing.body.error.fields[0]).toMatchObject({ field: "instances", message: "nothing to upgrade" });
+    // 5.10.2 has no database change, but going there in place from 5.9.x would skip 5.10.0's.
+    const crossing = await previewOf({ targetVersion: "5.10.2", instances: {}, strategy: "in-place" });
+    expect(crossing.status).toBe(400);
+    expect(crossing.body.error.fields[0]).toMatchObject({ field: "strategy", message: expect.stringContaining("would skip 5.10.0") });
     const badSize = await previewOf({ targetVersion: "5.10.0", instances: {}, batchSize: 0 });
     expect(badSize.body.error.fields[0].field).toBe("batchSize");
   });
