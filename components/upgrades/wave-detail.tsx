@@ -22,7 +22,7 @@ export function WaveDetail({ initial, canControl }: { initial: WaveView; canCont
         <Term label="Strategy">{wave.strategy}, batches of {wave.batchSize}</Term>
         <Term label="Window">{wave.window ? `${wave.window.start}–${wave.window.end} UTC` : "any time"}</Term>
         <Term label="Started">{wave.startedAt ? minuteUtc(wave.startedAt) : "not yet"}</Term>
-        <Term label="ETA">{minuteUtc(wave.eta)}</Term>
+        <Term label="ETA">{wave.eta ? minuteUtc(wave.eta) : wave.status === "running" && wave.averageUpgradeMs === null ? "after the first upgrade ends" : "—"}</Term>
         <Term label="Average upgrade">{roughDuration(wave.averageUpgradeMs)}</Term>
         <Term label="Created by">{wave.createdBy}</Term>
         <Term label="Finished">{minuteUtc(wave.finishedAt)}</Term>
@@ -37,7 +37,7 @@ export function WaveDetail({ initial, canControl }: { initial: WaveView; canCont
         <thead className="text-slate-500"><tr><th>Batch</th><th>Instance</th><th>From</th><th>State</th><th>Job</th><th>Started</th><th>Finished</th></tr></thead>
         <tbody>
           {wave.instances.map((i) => (
-            <tr key={i.slug} className="border-t" data-testid={`wave-instance-${i.slug}`}>
+            <tr key={i.slug} className="border-t border-slate-200" data-testid={`wave-instance-${i.slug}`}>
               <td>{i.batch + 1}</td>
               <td><Link href={`/instances/${i.slug}`} className="text-sky-700">{i.slug}</Link></td>
               <td className="font-mono">{i.fromVersion}</td>

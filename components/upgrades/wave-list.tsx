@@ -19,7 +19,7 @@ export function WaveList({ initial }: { initial: WaveSummaryView[] }) {
           </thead>
           <tbody>
             {waves.map((w) => (
-              <tr key={w.id} className="border-t align-top" data-testid={`wave-${w.id}`}>
+              <tr key={w.id} className="border-t border-slate-200 align-top" data-testid={`wave-${w.id}`}>
                 <td className="py-1">
                   <Link href={`/upgrades/${w.id}`} className="font-mono text-sky-700">{w.targetVersion}</Link>{" "}
                   <span className="text-xs text-slate-500">{w.strategy}, batches of {w.batchSize}{w.window ? `, ${w.window.start}–${w.window.end} UTC` : ""}</span>
