@@ -7,7 +7,7 @@ import { StepError, type StepContext } from "../runbooks/types";
 import { LogWriter } from "./log-writer";
 import { CHANNELS, notifications } from "./notifications";
 import { enqueueInTransaction } from "./queue";
-import { notifyJobStatus, setJobStatus, setStepStatus } from "./job-status";
+import { setJobStatus, setStepStatus } from "./job-status";
 
 export interface WorkerIdentity {
   /** This process's worker_heartbeat id. */

@@ -153,6 +153,19 @@ describe("terraform runner (real terraform, offline fixture)", () => {
   );
 
   it(
+    "the fixture module takes every slug the control plane accepts, up to 40 characters",
+    async () => {
+      const { runner } = await setup("instance");
+      assertTerraformSucceeded(await runner.init());
+      const slug = "globex-corporation-holdings-".padEnd(40, "x");
+      expect(slug).toHaveLength(40);
+      const plan = assertTerraformSucceeded(await runner.plan({ variables: { ...v1, slug } }));
+      expect(plan.summary?.counts.add).toBeGreaterThan(0);
+    },
+    TIMEOUT,
+  );
+
+  it(
     "a failed plan leaves no plan file and reports the error",
     async () => {
       const { runner, workingDir, text } = await setup("instance");
@@ -165,7 +178,7 @@ describe("terraform runner (real terraform, offline fixture)", () => {
       expect(plan.errors).toContain("Invalid value for variable");
       expect(plan.knownFailure).toBeNull();
       expect(existsSync(path.join(workingDir, "plan.bin"))).toBe(false);
-      expect(text()).toContain("  slug must be 3-30 lowercase letters, digits or hyphens.");
+      expect(text()).toContain("  slug must be 3-40 lowercase letters, digits or hyphens.");
       expect(() => assertTerraformSucceeded(plan)).toThrow(TerraformCommandError);
     },
     TIMEOUT,
