@@ -38,7 +38,7 @@ export function JobSteps({ job, canControl }: { job: JobView; canControl: boolea
                 <button
                   type="button"
                   disabled={action.isPending}
-                  onClick={() => action.mutate(s.kind === "approval" ? { type: "approve" } : { type: "complete", stepKey: s.key })}
+                  onClick={() => action.mutate(s.kind === "approval" ? { type: "approve", stepKey: s.key } : { type: "complete", stepKey: s.key })}
                   className="rounded bg-amber-600 px-3 py-1 text-white disabled:opacity-50"
                 >
                   {s.kind === "approval" ? "Approve" : "Mark done"}

@@ -3,6 +3,7 @@ import Link from "next/link";
 import type { WaveView } from "@/lib/waves/get-wave";
 import { Badge } from "../ui/badges";
 import { useWave } from "./use-waves";
+import { WaveApproveButton } from "./wave-approve-button";
 import { WaveControls } from "./wave-controls";
 import { WaveCountsLine, WaveProgressBar } from "./wave-counts";
 import { LiveNote } from "./wave-list";
@@ -42,7 +43,18 @@ export function WaveDetail({ initial, canControl }: { initial: WaveView; canCont
               <td><Link href={`/instances/${i.slug}`} className="text-sky-700">{i.slug}</Link></td>
               <td className="font-mono">{i.fromVersion}</td>
               <td><Badge value={i.state} /> {i.error && <span className="text-red-700">{i.error}</span>}</td>
-              <td>{i.jobId ? <Link href={`/jobs/${i.jobId}`} className={i.jobStatus === "waiting" ? "font-medium text-amber-700" : "text-sky-700"}>{i.jobStatus === "waiting" ? "waiting for approval" : (i.jobStatus ?? "job")}</Link> : "—"}</td>
+              <td>
+                {i.jobId && i.waitingOn ? (
+                  <span className="flex flex-wrap items-center gap-2">
+                    <Link href={`/jobs/${i.jobId}`} className="font-medium text-amber-700">waits: {i.waitingOn.name}</Link>
+                    {canControl && i.waitingOn.kind === "approval" && <WaveApproveButton waveId={wave.id} jobId={i.jobId} step={i.waitingOn} />}
+                  </span>
+                ) : i.jobId ? (
+                  <Link href={`/jobs/${i.jobId}`} className="text-sky-700">{i.jobStatus ?? "job"}</Link>
+                ) : (
+                  "—"
+                )}
+              </td>
               <td className="text-xs">{minuteUtc(i.startedAt)}</td>
               <td className="text-xs">{minuteUtc(i.finishedAt)}</td>
             </tr>

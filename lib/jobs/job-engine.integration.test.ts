@@ -8,9 +8,12 @@ import { cancelJob } from "./control/cancel-job";
 import { retryJob } from "./control/retry-job";
 import { resolveWaitingStep } from "./control/resolve-waiting-step";
 import type { Actor } from "../auth/actor";
+import * as approveRoute from "../../app/api/jobs/[id]/approve/route";
+import { callRoute, tokenFor } from "../testing/api-client";
 
 let worker: SpawnedWorker;
 let operator: Actor;
+let operatorToken: string;
 
 const statusOf = async (id: string) => (await db.job.findUniqueOrThrow({ where: { id } })).status;
 const untilStatus = (id: string, status: string, ms = 90_000) =>
@@ -19,6 +22,7 @@ const logText = async (id: string) => (await db.jobLog.findMany({ where: { jobId
 
 beforeAll(async () => {
   operator = await makeActor("operator");
+  operatorToken = await tokenFor("operator");
   worker = spawnWorker();
 });
 afterAll(async () => {
@@ -49,10 +53,15 @@ describe("job engine (real worker process)", () => {
     const job = await createJob(operator, { kind: "selftest", params: { approval: true, human: true } });
     await untilStatus(job.id, "waiting");
     await expect(resolveWaitingStep(operator, job.id, { kind: "human", stepKey: "human" })).rejects.toThrow(/not waiting on this step|approval/);
-    await resolveWaitingStep(operator, job.id, { kind: "approval" });
+    const approveAs = (step: string) => callRoute(approveRoute.POST, { url: `/api/jobs/${job.id}/approve`, method: "POST", token: operatorToken, params: { id: job.id }, body: { step } });
+    expect((await approveAs("approve")).status).toBe(202);
     await untilStatus(job.id, "waiting");
     const approve = await db.jobStep.findFirstOrThrow({ where: { jobId: job.id, key: "approve" } });
-    expect(approve.completedBy).toBe(operator.email);
+    expect(approve.completedBy).toMatch(/^operator-/);
+    // A page still showing that approval cannot approve again: the job now waits on something else.
+    const stale = await approveAs("approve");
+    expect(stale.status).toBe(409);
+    expect(stale.body.error.message).toContain("not waiting on this step");
     await resolveWaitingStep(operator, job.id, { kind: "human", stepKey: "human" });
     await untilStatus(job.id, "succeeded");
     const human = await db.jobStep.findFirstOrThrow({ where: { jobId: job.id, key: "human" } });

@@ -77,7 +77,8 @@ function titleOf(kind: string) {
   }
 }
 
-function stepInstructions(job: Job): Map<string, string | undefined> {
+/** What each step of the job tells the person who must approve or do it, by step key. */
+export function stepInstructions(job: Pick<Job, "kind" | "params">): Map<string, string | undefined> {
   try {
     return new Map(runbookFor(job.kind).steps(job.params as never).map((s) => [s.key, s.instructions]));
   } catch {

@@ -1,5 +1,6 @@
 import { db } from "../db/client";
 import { notFound } from "../errors/app-error";
+import { stepInstructions } from "../jobs/job-view";
 
 export interface WaveCounts {
   done: number;
@@ -36,6 +37,8 @@ export interface WaveInstanceView {
   fromVersion: string;
   jobId: string | null;
   jobStatus: string | null;
+  /** The step its job waits on (an approval or a human task), if it waits. */
+  waitingOn: { key: string; name: string; kind: string; instructions: string | null } | null;
   error: string | null;
   startedAt: string | null;
   finishedAt: string | null;
@@ -51,7 +54,15 @@ export async function getWave(id: string): Promise<WaveView> {
   if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound("wave");
   const wave = await db.wave.findUnique({ where: { id }, include: { instances: { orderBy: { position: "asc" } } } });
   if (!wave) throw notFound("wave");
-  const jobs = await db.job.findMany({ where: { id: { in: wave.instances.flatMap((i) => (i.jobId ? [i.jobId] : [])) } }, select: { id: true, status: true } });
+  const jobs = await db.job.findMany({
+    where: { id: { in: wave.instances.flatMap((i) => (i.jobId ? [i.jobId] : [])) } },
+    select: { id: true, status: true, kind: true, params: true, steps: { where: { status: "waiting" }, select: { key: true, name: true, kind: true } } },
+  });
+  const waitingOn = (jobId: string | null) => {
+    const job = jobs.find((j) => j.id === jobId);
+    const step = job?.status === "waiting" ? job.steps[0] : undefined;
+    return job && step ? { ...step, instructions: stepInstructions(job).get(step.key) ?? null } : null;
+  };
   return {
     ...summarize(wave),
     instances: wave.instances.map((i) => ({
@@ -61,6 +72,7 @@ export async function getWave(id: string): Promise<WaveView> {
       fromVersion: i.fromVersion,
       jobId: i.jobId,
       jobStatus: jobs.find((j) => j.id === i.jobId)?.status ?? null,
+      waitingOn: waitingOn(i.jobId),
       error: i.error,
       startedAt: iso(i.startedAt),
       finishedAt: iso(i.finishedAt),

@@ -8,6 +8,8 @@ import { observe, seedUpgradableInstance, startUpgradeWorld, type UpgradeWorld }
 import { controlWave } from "./control-wave";
 import { createWave } from "./create-wave";
 import { getWave } from "./get-wave";
+import * as approveRoute from "../../app/api/jobs/[id]/approve/route";
+import { callRoute, tokenFor } from "../testing/api-client";
 
 let world: UpgradeWorld;
 beforeAll(async () => {
@@ -62,6 +64,30 @@ describe("an upgrade wave", () => {
     const audit = await db.auditEvent.findMany({ where: { targetId: created.id }, orderBy: { at: "asc" } });
     expect(audit.map((a) => a.action)).toEqual(["wave.create", "wave.abort"]);
   }, 600_000);
+
+  it("red/black: each upgrade's approvals show on the wave and can be given from there", async () => {
+    const instance = await seedUpgradableInstance(world, "5.10.1");
+    const operator = await makeActor("operator");
+    const token = await tokenFor("operator");
+    const created = await createWave(operator, { targetVersion: "5.10.2", strategy: "red-black", batchSize: 5, instances: [instance.slug] });
+    const approved: string[] = [];
+    for (;;) {
+      const w = await waitFor(async () => {
+        const w = await getWave(created.id);
+        return w.status === "completed" || w.instances[0].waitingOn ? w : null;
+      }, 180_000, "an approval or the end of the wave");
+      if (w.status === "completed") break;
+      const { jobId, waitingOn } = w.instances[0];
+      expect(waitingOn!.kind).toBe("approval");
+      expect(waitingOn!.instructions).toBeTruthy();
+      const r = await callRoute(approveRoute.POST, { url: `/api/jobs/${jobId}/approve`, method: "POST", token, params: { id: jobId! }, body: { step: waitingOn!.key } });
+      expect(r.status, JSON.stringify(r.body)).toBe(202);
+      approved.push(waitingOn!.key);
+    }
+    // The new colour's plan only adds, so it needs no approval; the switch and the destroy do.
+    expect(approved).toEqual(["approve-switch", "approve-destroy"]);
+    expect(await observe(world, instance)).toMatchObject({ databaseReadOnly: false, noticeUp: false, version: "5.10.2" });
+  }, 300_000);
 
   it("refuses an unknown target, a downgrade and a viewer", async () => {
     const instance = await seedUpgradableInstance(world, "5.10.1");
