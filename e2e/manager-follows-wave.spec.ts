@@ -65,9 +65,15 @@ test("a manager watching /upgrades sees an operator's wave appear and progress l
   await operatorContext.close();
 });
 
-test("the start-wave form names what is wrong beside the field", async ({ page, signInAs }) => {
+test("an operator starts a wave from the fleet's version adoption; the form names what is wrong beside the field", async ({ page, signInAs }) => {
   await signInAs("operator");
-  await page.goto("/upgrades/new");
+  await page.goto("/instances");
+  const row = page.getByTestId("version-adoption").getByRole("row").filter({ hasText: "5.9.0" });
+  await row.getByRole("link", { name: "Upgrade these…" }).click();
+  await expect(page).toHaveURL(/\/upgrades\/new\?from=5\.9\.0$/);
+  await expect(page.getByLabel("Only instances now on")).toHaveValue("5.9.0");
+  await expect(page.getByTestId("wave-preview")).toContainText(/From 5\.9\.0 \(\d+\)/);
+
   await page.getByLabel("Batch size").fill("0");
   await page.getByRole("button", { name: "Start wave" }).click();
   await expect(page.getByTestId("error-batchSize")).toBeVisible();

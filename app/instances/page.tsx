@@ -18,7 +18,7 @@ export default async function InstancesPage() {
       </div>
       <Suspense>
         <FleetHealthSummary />
-        <VersionAdoption />
+        <VersionAdoption canUpgrade={can(actor.role, "instances:upgrade")} />
         <InstanceTable canSeeIps={can(actor.role, "ips:read")} />
       </Suspense>
     </div>

@@ -12,12 +12,12 @@ import { WavePreviewPanel } from "./wave-preview";
  * optionally only those on one version, or picked by hand), batch size, strategy and an
  * optional maintenance window. A live preview shows what the wave would upgrade.
  */
-export function StartWaveForm({ releases, fleetVersions }: { releases: Release[]; fleetVersions: string[] }) {
+export function StartWaveForm({ releases, fleetVersions, initialFromVersion = "" }: { releases: Release[]; fleetVersions: string[]; initialFromVersion?: string }) {
   const router = useRouter();
   const start = useStartWave();
   const [targetVersion, setTargetVersion] = useState(releases[releases.length - 1].version);
   const [mode, setMode] = useState<"filter" | "pick">("filter");
-  const [fromVersion, setFromVersion] = useState("");
+  const [fromVersion, setFromVersion] = useState(initialFromVersion);
   const [picked, setPicked] = useState<string[]>([]);
   const [batchSize, setBatchSize] = useState("5");
   const [strategy, setStrategy] = useState<"red-black" | "in-place">("red-black");

@@ -1,7 +1,8 @@
+import Link from "next/link";
 import { versionAdoption } from "@/lib/upgrades/version-adoption";
 
 /** Fleet page: instances per version, releases behind the latest, share on the latest three. */
-export async function VersionAdoption() {
+export async function VersionAdoption({ canUpgrade = false }: { canUpgrade?: boolean }) {
   const a = await versionAdoption();
   if (!a.total) return null;
   return (
@@ -12,7 +13,7 @@ export async function VersionAdoption() {
         <span data-testid="share-latest-three">{Math.round(a.shareOnLatestThree * 100)}% on the latest three releases</span>
       </div>
       <table className="w-full text-left">
-        <thead className="text-slate-500"><tr><th>Version</th><th>Instances</th><th>Releases behind</th><th>Share</th></tr></thead>
+        <thead className="text-slate-500"><tr><th>Version</th><th>Instances</th><th>Releases behind</th><th>Share</th>{canUpgrade && <th />}</tr></thead>
         <tbody>
           {a.versions.map((v) => (
             <tr key={v.version}>
@@ -20,6 +21,11 @@ export async function VersionAdoption() {
               <td>{v.count}</td>
               <td>{v.behind}</td>
               <td><div className="h-2 bg-sky-600" style={{ width: `${Math.max(2, v.share * 100)}%` }} /></td>
+              {canUpgrade && (
+                <td className="text-right">
+                  {v.behind > 0 && <Link href={`/upgrades/new?from=${encodeURIComponent(v.version)}`} className="text-xs text-sky-700">Upgrade these…</Link>}
+                </td>
+              )}
             </tr>
           ))}
         </tbody>
