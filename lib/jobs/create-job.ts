@@ -1,13 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { db } from "../db/client";
-import type { Prisma } from "../generated/prisma/client";
+import type { Job, Prisma } from "../generated/prisma/client";
 import { AppError, notFound } from "../errors/app-error";
 import { parseWith } from "../http/zod-issues";
 import type { Actor } from "../auth/actor";
-import { recordAudit } from "../audit/record-audit";
+import { redactParams } from "../audit/redact-params";
 import { runbookFor } from "../runbooks/registry";
 import { slugSchema } from "../instances/slug";
-import { enqueueInTransaction } from "./queue";
+import { queueNameFor, RUN_JOB_TASK } from "./queue";
 import { toJobView, type JobView } from "./job-view";
 
 type Tx = Prisma.TransactionClient;
@@ -19,42 +19,63 @@ export interface CreateJobInput {
 }
 
 /**
- * Creates a job with its steps, enqueues it and records the audit event, all in one
- * transaction: a job is never queued without its row, nor stored without being queued.
+ * Creates a job with its steps, enqueues it and records the audit event in one SQL
+ * statement, which is atomic on its own: a job is never queued without its row, nor stored
+ * without being queued. No interactive transaction, as this is on the enqueue latency path.
  */
 export async function createJob(actor: Actor, input: CreateJobInput): Promise<JobView> {
-  return db.$transaction((tx) => createJobInTransaction(tx, actor, input));
+  return insertJob(db, actor, input);
 }
 
+/** The same, inside the caller's transaction (a wave, a new instance). */
 export async function createJobInTransaction(tx: Tx, actor: Actor, input: CreateJobInput): Promise<JobView> {
+  return insertJob(tx, actor, input);
+}
+
+async function insertJob(q: Pick<Tx, "instance" | "$queryRaw">, actor: Actor, input: CreateJobInput): Promise<JobView> {
   const runbook = runbookFor(input.kind);
   const params = parseWith(runbook.params, input.params ?? {}, "params") as Record<string, unknown>;
   let instance: { id: string; slug: string; displayName: string; status: string } | null = null;
   if (runbook.needsInstance || input.instanceSlug !== undefined) {
     if (!input.instanceSlug || !slugSchema.safeParse(input.instanceSlug).success) throw notFound("instance");
-    instance = await tx.instance.findUnique({ where: { slug: input.instanceSlug }, select: { id: true, slug: true, displayName: true, status: true } });
+    instance = await q.instance.findUnique({ where: { slug: input.instanceSlug }, select: { id: true, slug: true, displayName: true, status: true } });
     if (!instance) throw notFound(`instance "${input.instanceSlug}"`);
     if (instance.status === "deleted") throw new AppError("conflict", `instance "${instance.slug}" is deleted`);
   }
-  const steps = runbook.steps(params as never);
-  // Two inserts (the job, then all its steps at once): this is on the enqueue latency path.
-  const created = await tx.job.create({
-    data: { kind: runbook.kind, instanceId: instance?.id ?? null, params: params as Prisma.InputJsonValue, createdBy: actor.email },
-  });
-  const stepRows = steps.map((s, position) => ({ id: randomUUID(), jobId: created.id, position, key: s.key, name: s.name, kind: s.kind }));
-  await tx.jobStep.createMany({ data: stepRows });
-  const job = {
-    ...created,
+  const id = randomUUID();
+  const instanceId = instance?.id ?? null;
+  const stepRows = runbook.steps(params as never).map((s, position) => ({ id: randomUUID(), jobId: id, position, key: s.key, name: s.name, kind: s.kind }));
+  const audit = redactParams({ kind: runbook.kind, ...params });
+  const [row] = await q.$queryRaw<{ created_at: Date }[]>`
+    WITH j AS (
+      INSERT INTO job (id, instance_id, kind, params, created_by)
+      VALUES (${id}::uuid, ${instanceId}::uuid, ${runbook.kind}, ${JSON.stringify(params)}::jsonb, ${actor.email})
+      RETURNING created_at
+    ), s AS (
+      INSERT INTO job_step (id, job_id, position, key, name, kind)
+      SELECT t.id, ${id}::uuid, t.position, t.key, t.name, t.kind::"StepKind"
+      FROM unnest(${stepRows.map((r) => r.id)}::uuid[], ${stepRows.map((r) => r.position)}::int[], ${stepRows.map((r) => r.key)}::text[],
+                  ${stepRows.map((r) => r.name)}::text[], ${stepRows.map((r) => r.kind)}::text[]) AS t(id, position, key, name, kind)
+    ), a AS (
+      INSERT INTO audit_event (actor_email, actor_role, action, target_type, target_id, instance_slug, params, source_ip, via)
+      VALUES (${actor.email}, ${actor.role}::"Role", 'job.create', 'job', ${id}, ${instance?.slug ?? null}, ${JSON.stringify(audit)}::jsonb, ${actor.sourceIp}, ${actor.via})
+    ), queued AS (
+      SELECT graphile_worker.add_job(
+        ${RUN_JOB_TASK}::text,
+        json_build_object('jobId', ${id}::text),
+        queue_name := ${queueNameFor({ id, instanceId })}::text,
+        max_attempts := 25,
+        job_key := ${id}::text
+      )
+    )
+    SELECT j.created_at FROM j, queued`;
+  const job: Job = {
+    id, instanceId, kind: runbook.kind, status: "queued", params: params as Prisma.JsonValue, createdBy: actor.email, error: null, workerId: null,
+    queueWorkerId: null, attempts: 0, lastSeq: 0, cancelRequestedAt: null, createdAt: row.created_at, startedAt: null, finishedAt: null,
+  };
+  return toJobView({
+    ...job,
     instance: instance ? { slug: instance.slug, displayName: instance.displayName } : null,
     steps: stepRows.map((r) => ({ ...r, status: "pending" as const, detail: null, error: null, completedBy: null, startedAt: null, finishedAt: null })),
-  };
-  await enqueueInTransaction(tx, job);
-  await recordAudit(tx, actor, {
-    action: `job.create`,
-    targetType: "job",
-    targetId: job.id,
-    instanceSlug: instance?.slug ?? null,
-    params: { kind: runbook.kind, ...params },
   });
-  return toJobView(job);
 }
