@@ -67,7 +67,6 @@ async function main() {
     // Jobs still running are taken over by the next worker's sweep: dropping our heartbeat
     // now makes that immediate instead of waiting for it to go stale.
     await removeHeartbeat(p, workerId).catch(() => {});
-
     await healthLoop.stop(2_000);
     await Promise.race([runner.stop(), new Promise((r) => setTimeout(r, 3_000))]);
     await notifications().close();

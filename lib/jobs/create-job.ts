@@ -7,7 +7,7 @@ import type { Actor } from "../auth/actor";
 import { redactParams } from "../audit/redact-params";
 import { runbookFor } from "../runbooks/registry";
 import { slugSchema } from "../instances/slug";
-import { queueNameFor, RUN_JOB_TASK } from "./queue";
+import { addJobCall } from "./queue";
 import { toJobView, type JobView } from "./job-view";
 
 type Tx = Prisma.TransactionClient;
@@ -57,16 +57,11 @@ async function insertJob(q: Pick<Tx, "instance" | "$queryRaw">, actor: Actor, in
       FROM unnest(${stepRows.map((r) => r.id)}::uuid[], ${stepRows.map((r) => r.position)}::int[], ${stepRows.map((r) => r.key)}::text[],
                   ${stepRows.map((r) => r.name)}::text[], ${stepRows.map((r) => r.kind)}::text[]) AS t(id, position, key, name, kind)
     ), a AS (
+      -- The audit event recordAudit() would write (parameters redacted), in the same statement.
       INSERT INTO audit_event (actor_email, actor_role, action, target_type, target_id, instance_slug, params, source_ip, via)
       VALUES (${actor.email}, ${actor.role}::"Role", 'job.create', 'job', ${id}, ${instance?.slug ?? null}, ${JSON.stringify(audit)}::jsonb, ${actor.sourceIp}, ${actor.via})
     ), queued AS (
-      SELECT graphile_worker.add_job(
-        ${RUN_JOB_TASK}::text,
-        json_build_object('jobId', ${id}::text),
-        queue_name := ${queueNameFor({ id, instanceId })}::text,
-        max_attempts := 25,
-        job_key := ${id}::text
-      )
+      SELECT ${addJobCall({ id, instanceId })}
     )
     SELECT j.created_at FROM j, queued`;
   const job: Job = {

@@ -1,5 +1,5 @@
 import { makeWorkerUtils, runMigrations, type WorkerUtils } from "graphile-worker";
-import type { Prisma } from "../generated/prisma/client";
+import { Prisma } from "../generated/prisma/client";
 
 /** The one graphile-worker task: run (or resume) one of our jobs. */
 export const RUN_JOB_TASK = "run_job";
@@ -27,7 +27,12 @@ export async function enqueueInTransaction(
   job: { id: string; instanceId: string | null },
   runAt?: Date,
 ): Promise<void> {
-  await tx.$executeRaw`SELECT graphile_worker.add_job(
+  await tx.$executeRaw`SELECT ${addJobCall(job, runAt)}`;
+}
+
+/** The `graphile_worker.add_job(…)` call that enqueues a job, for use inside a larger statement. */
+export function addJobCall(job: { id: string; instanceId: string | null }, runAt?: Date): Prisma.Sql {
+  return Prisma.sql`graphile_worker.add_job(
     ${RUN_JOB_TASK}::text,
     json_build_object('jobId', ${job.id}::text),
     queue_name := ${queueNameFor(job)}::text,
