@@ -19,6 +19,8 @@ export default defineConfig([
     rules: {
       // Server data flows through react-query; effects that sync props to local state are deliberate here.
       "react-hooks/set-state-in-effect": "off",
+      // A leading underscore marks a value left unused on purpose (`for await (const _ of req)`).
+      "@typescript-eslint/no-unused-vars": ["warn", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" }],
     },
   },
 ]);

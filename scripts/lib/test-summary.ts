@@ -222,7 +222,6 @@ function relative(file: string, cwd: string) {
 }
 
 function stripAnsi(s: string) {
-  // eslint-disable-next-line no-control-regex
   return s.replace(/\u001b\[[0-9;]*m/g, "");
 }
 
