@@ -6,7 +6,7 @@ import { useWave } from "./use-waves";
 import { WaveApproveButton } from "./wave-approve-button";
 import { WaveControls } from "./wave-controls";
 import { WaveCountsLine, WaveProgressBar } from "./wave-counts";
-import { LiveNote } from "./wave-list";
+import { LiveNote } from "./live-note";
 import { minuteUtc, roughDuration } from "./wave-time";
 
 /** `/upgrades/[id]`: one wave, live: counts, ETA, why it paused, and each instance with its job. */

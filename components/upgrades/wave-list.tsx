@@ -4,6 +4,7 @@ import type { WaveSummaryView } from "@/lib/waves/get-wave";
 import { Badge } from "../ui/badges";
 import { useWaves } from "./use-waves";
 import { WaveCountsLine, WaveProgressBar } from "./wave-counts";
+import { LiveNote } from "./live-note";
 import { minuteUtc } from "./wave-time";
 
 /** `/upgrades`: every wave with live progress, start and ETA. */
@@ -39,14 +40,5 @@ export function WaveList({ initial }: { initial: WaveSummaryView[] }) {
       )}
       <LiveNote error={error} updatedAt={dataUpdatedAt} />
     </div>
-  );
-}
-
-/** Says the view is live, and when a refresh failed (the last figures stay on screen). */
-export function LiveNote({ error, updatedAt }: { error: Error | null; updatedAt: number }) {
-  return (
-    <p className="text-xs text-slate-500" data-testid="live-note">
-      {error ? <span className="text-amber-700" role="status">Could not refresh ({error.message}); showing figures from {new Date(updatedAt).toLocaleTimeString()}.</span> : "Updates every 2 seconds."}
-    </p>
   );
 }
