@@ -8,6 +8,7 @@
  */
 import pg from "pg";
 import { linkBilling } from "../lib/gcp";
+import type { AppliedInfrastructure } from "../lib/provisioning/demo-world";
 import { loadBalancerRows, NAMES, projectRows, provisionCertificateAfterReads, SEEDED_BILLING_ACCOUNT } from "./gcp/state";
 import { getResource, upsertMany } from "./gcp/store";
 import { seedInstance } from "./sourcegraph/state";
@@ -18,18 +19,6 @@ const pool = () => (shared ??= new pg.Pool({ connectionString: process.env.DATAB
 /** The person who ticked "link billing" did it in the (emulated) console. */
 export async function linkBillingAsPerson(projectId: string): Promise<void> {
   await linkBilling({ projectId, billingAccount: SEEDED_BILLING_ACCOUNT });
-}
-
-export interface AppliedInfrastructure {
-  slug: string;
-  projectId: string;
-  zone: string;
-  version: string;
-  globalIp: string;
-  natIps: string[];
-  dataDiskSizeGb: number;
-  /** How many certificate reads stay PROVISIONING (the real one took 1h41m). */
-  certificateReads: number;
 }
 
 /**

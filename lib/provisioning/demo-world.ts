@@ -9,16 +9,20 @@ import { pathToFileURL } from "node:url";
  */
 export interface DemoWorld {
   linkBillingAsPerson(projectId: string): Promise<void>;
-  applyInfrastructure(a: {
-    slug: string;
-    projectId: string;
-    zone: string;
-    version: string;
-    globalIp: string;
-    natIps: string[];
-    dataDiskSizeGb: number;
-    certificateReads: number;
-  }): Promise<void>;
+  applyInfrastructure(a: AppliedInfrastructure): Promise<void>;
+}
+
+/** What the infrastructure apply produced, for the emulators to mirror. */
+export interface AppliedInfrastructure {
+  slug: string;
+  projectId: string;
+  zone: string;
+  version: string;
+  globalIp: string;
+  natIps: string[];
+  dataDiskSizeGb: number;
+  /** How many certificate reads stay PROVISIONING (the real one took 1h41m). */
+  certificateReads: number;
 }
 
 export async function demoWorld(env: Record<string, string | undefined> = process.env): Promise<DemoWorld | null> {
