@@ -58,25 +58,28 @@ export async function getWave(id: string): Promise<WaveView> {
     where: { id: { in: wave.instances.flatMap((i) => (i.jobId ? [i.jobId] : [])) } },
     select: { id: true, status: true, kind: true, params: true, steps: { where: { status: "waiting" }, select: { key: true, name: true, kind: true } } },
   });
-  const waitingOn = (jobId: string | null) => {
-    const job = jobs.find((j) => j.id === jobId);
+  const jobById = new Map(jobs.map((j) => [j.id, j]));
+  const waitingOn = (job: (typeof jobs)[number] | undefined) => {
     const step = job?.status === "waiting" ? job.steps[0] : undefined;
     return job && step ? { ...step, instructions: stepInstructions(job).get(step.key) ?? null } : null;
   };
   return {
     ...summarize(wave),
-    instances: wave.instances.map((i) => ({
-      slug: i.slug,
-      batch: i.batch,
-      state: i.state,
-      fromVersion: i.fromVersion,
-      jobId: i.jobId,
-      jobStatus: jobs.find((j) => j.id === i.jobId)?.status ?? null,
-      waitingOn: waitingOn(i.jobId),
-      error: i.error,
-      startedAt: iso(i.startedAt),
-      finishedAt: iso(i.finishedAt),
-    })),
+    instances: wave.instances.map((i) => {
+      const job = i.jobId ? jobById.get(i.jobId) : undefined;
+      return {
+        slug: i.slug,
+        batch: i.batch,
+        state: i.state,
+        fromVersion: i.fromVersion,
+        jobId: i.jobId,
+        jobStatus: job?.status ?? null,
+        waitingOn: waitingOn(job),
+        error: i.error,
+        startedAt: iso(i.startedAt),
+        finishedAt: iso(i.finishedAt),
+      };
+    }),
   };
 }
 
