@@ -1,6 +1,6 @@
 "use client";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { apiFetch } from "../api-client";
+import { useQueryClient } from "@tanstack/react-query";
+import { useJobAction } from "../jobs/use-job-action";
 import { waveKeys } from "./query-keys";
 
 /**
@@ -10,18 +10,14 @@ import { waveKeys } from "./query-keys";
  */
 export function WaveApproveButton({ waveId, jobId, step }: { waveId: string; jobId: string; step: { key: string; name: string; instructions: string | null } }) {
   const qc = useQueryClient();
-  const approve = useMutation({
-    mutationFn: () => apiFetch(`/api/jobs/${jobId}/approve`, { method: "POST", body: JSON.stringify({ step: step.key }) }),
-    onSettled: () => void qc.invalidateQueries({ queryKey: waveKeys.detail(waveId) }),
-  });
+  const approve = useJobAction(jobId);
+  const onClick = () => {
+    if (!window.confirm(`${step.name}\n\n${step.instructions ?? ""}`.trim())) return;
+    approve.mutate({ type: "approve", stepKey: step.key }, { onSettled: () => void qc.invalidateQueries({ queryKey: waveKeys.detail(waveId) }) });
+  };
   return (
     <span className="inline-flex flex-wrap items-center gap-2">
-      <button
-        type="button"
-        disabled={approve.isPending}
-        onClick={() => window.confirm(`${step.name}\n\n${step.instructions ?? ""}`.trim()) && approve.mutate()}
-        className="rounded bg-amber-600 px-2 py-0.5 text-xs text-white disabled:opacity-50"
-      >
+      <button type="button" disabled={approve.isPending} onClick={onClick} className="rounded bg-amber-600 px-2 py-0.5 text-xs text-white disabled:opacity-50">
         Approve
       </button>
       {approve.error && <span className="text-xs text-red-700" role="alert">{approve.error.message}</span>}
