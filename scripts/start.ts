@@ -14,6 +14,7 @@ import { Children } from "./lib/children";
 import { buildIfChanged } from "./lib/build-if-changed";
 import { waitForHttp } from "./lib/wait-for-http";
 import { prepareDemoData } from "./lib/prepare-demo-data";
+import { demoProvisioningEnv } from "./lib/demo-provisioning-env";
 
 const dataDir = path.resolve(process.env.DATA_DIR ?? ".data");
 const port = Number(process.env.PORT ?? 3000);
@@ -52,6 +53,8 @@ async function main() {
       SOURCEGRAPH_BASE_URL_TEMPLATE: process.env.SOURCEGRAPH_BASE_URL_TEMPLATE ?? `http://127.0.0.1:${sourcegraphPort}/i/{slug}`,
       // `gcloud compute ssh` reaches the emulated VMs through the fake gcloud.
       PATH: `${path.resolve("emulators/fake-gcloud")}${path.delimiter}${process.env.PATH}`,
+      SOURCEGRAPH_EMULATOR_URL: `http://127.0.0.1:${sourcegraphPort}`,
+      ...demoProvisioningEnv(dataDir),
     });
     Object.assign(process.env, { SECRETS_DIR: env.SECRETS_DIR });
     const tokens = await prepareDemoData(databaseUrl, { count: Number(process.env.DEMO_FLEET_SIZE ?? 40), tokensFile: path.join(dataDir, "demo-tokens.json") });

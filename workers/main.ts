@@ -15,12 +15,20 @@ import { sweepLostWorkers } from "../lib/jobs/sweep-lost-workers";
 import { warmUpClientLibraries } from "../lib/gcp/load-client-libraries";
 import { startHealthLoop } from "../lib/health/health-loop";
 import { interruptAllChildren } from "../lib/shell/run-process";
+import { provisioningConfigProblems } from "../lib/provisioning/settings";
 
 const workerId = process.env.WORKER_ID ?? newWorkerId();
 const concurrency = Number(process.env.WORKER_CONCURRENCY ?? 4);
 const log = (m: string) => console.log(`[worker ${workerId}] ${m}`);
 
 async function main() {
+  // Outside demo mode, a worker that would provision with missing or offline settings stops
+  // here, naming every variable, instead of failing (or building the wrong thing) mid-job.
+  const problems = process.env.DEMO_MODE === "1" ? [] : provisioningConfigProblems();
+  if (problems.length) {
+    console.error(`[worker ${workerId}] refusing to start; set these and start again:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    process.exit(1);
+  }
   const url = databaseUrl();
   // Load the client libraries now: loading them lazily inside a job would block the event
   // loop for seconds, long enough to miss heartbeats and be presumed lost.

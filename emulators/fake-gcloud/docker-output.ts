@@ -34,7 +34,7 @@ export function composePsJsonLines(slug: string, containers: EffectiveContainer[
     JSON.stringify({
       Command: '"/sbin/tini -- /usr/…"',
       CreatedAt: dockerDate(new Date(c.startedAt)),
-      ExitCode: c.state === "running" ? 0 : 1,
+      ExitCode: c.state === "running" ? 0 : (c.exitCode ?? 1),
       Health: c.health === "none" ? "" : c.health,
       ID: containerId(slug, c),
       Image: c.image,
@@ -67,7 +67,7 @@ export function dockerPsTable(slug: string, containers: EffectiveContainer[], no
 
 function statusText(c: EffectiveContainer, now: Date): string {
   const since = humanDuration(now, new Date(c.startedAt));
-  if (c.state === "exited") return `Exited (1) ${since} ago`;
+  if (c.state === "exited") return `Exited (${c.exitCode ?? 1}) ${since} ago`;
   if (c.state === "restarting") return `Restarting (1) ${since} ago`;
   const health = c.health === "none" ? "" : c.health === "starting" ? " (health: starting)" : ` (${c.health})`;
   return `Up ${since}${health}`;

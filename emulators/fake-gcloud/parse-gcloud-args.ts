@@ -1,12 +1,16 @@
+import { parseIapTunnelArgs, type IapTunnelInvocation } from "./parse-iap-tunnel-args";
+
 /**
- * Reads a `gcloud [beta] compute ssh` invocation the way gcloud does, for the flags the
- * control plane and the runbook's operator commands use. The remote command comes either
- * from `--command "<line>"` or from the words after `--`, which ssh joins with spaces into
- * one line for the remote shell (so they must already be quoted for it).
+ * Reads a `gcloud [beta] compute ssh` or `gcloud [beta] compute start-iap-tunnel` invocation
+ * the way gcloud does, for the flags the control plane and the runbook's operator commands
+ * use. For ssh, the remote command comes either from `--command "<line>"` or from the words
+ * after `--`, which ssh joins with spaces into one line for the remote shell (so they must
+ * already be quoted for it).
  */
 export type GcloudInvocation =
   | { kind: "version" }
   | { kind: "ssh"; vm: string; zone: string; project: string; commandLine: string }
+  | IapTunnelInvocation
   | { kind: "usage-error"; exitCode: number; message: string };
 
 const VALUE_FLAGS = new Set(["--zone", "--project", "--command", "--verbosity", "--ssh-key-expire-after", "--strict-host-key-checking", "--ssh-flag"]);
@@ -16,8 +20,9 @@ export function parseGcloudArgs(argv: readonly string[]): GcloudInvocation {
   const args = [...argv];
   if (args[0] === "--version" || args[0] === "version") return { kind: "version" };
   if (args[0] === "beta" || args[0] === "alpha") args.shift();
+  if (args[0] === "compute" && args[1] === "start-iap-tunnel") return parseIapTunnelArgs(args.slice(2));
   if (args[0] !== "compute" || args[1] !== "ssh") {
-    return usage(2, `ERROR: (gcloud) the fake gcloud only emulates \`gcloud compute ssh\`, not \`gcloud ${argv.join(" ")}\``);
+    return usage(2, `ERROR: (gcloud) the fake gcloud only emulates \`gcloud compute ssh\` and \`gcloud compute start-iap-tunnel\`, not \`gcloud ${argv.join(" ")}\``);
   }
   const dash = args.indexOf("--", 2);
   const own = dash === -1 ? args.slice(2) : args.slice(2, dash);

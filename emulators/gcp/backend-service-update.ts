@@ -9,7 +9,9 @@ import { replaceResourceIf, type ResourceKey } from "./store";
 
 type Doc = Record<string, unknown>;
 
-const SERVER_OWNED = ["kind", "id", "name", "creationTimestamp", "selfLink", "fingerprint"];
+// `securityPolicy` is output-only on BackendService: only setSecurityPolicy changes it, so a
+// retarget (patch of `backends`) can never drop a customer's allowlist by accident.
+const SERVER_OWNED = ["kind", "id", "name", "creationTimestamp", "selfLink", "fingerprint", "securityPolicy"];
 
 /**
  * backendServices.patch (merge the fields sent) and .update (replace the resource). Both

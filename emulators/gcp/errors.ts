@@ -13,14 +13,14 @@ export class EmulatorError extends Error {
   }
 
   body(): GcpErrorBody {
-    return {
-      error: {
-        code: this.httpStatus,
-        message: this.message,
-        errors: [{ message: this.message, domain: "global", reason: this.reason }],
-        status: this.status,
-      },
+    const error: GcpErrorBody["error"] = {
+      code: this.httpStatus,
+      message: this.message,
+      errors: [{ message: this.message, domain: "global", reason: this.reason }],
     };
+    // Cloud Storage's JSON API has no `status` in its errors (see gcs-errors.ts).
+    if (this.status) error.status = this.status;
+    return { error };
   }
 }
 
@@ -29,7 +29,7 @@ export interface GcpErrorBody {
     code: number;
     message: string;
     errors: { message: string; domain: string; reason: string }[];
-    status: string;
+    status?: string;
   };
 }
 

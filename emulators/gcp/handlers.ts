@@ -1,11 +1,18 @@
 import type pg from "pg";
+import { setSecurityPolicy } from "./backend-security-policy";
 import { changeBackendService } from "./backend-service-update";
 import { advanceCertificate } from "./certificate-script";
 import { createSnapshot } from "./create-snapshot";
+import { resizeDisk } from "./disk-resize";
 import { alreadyExists, invalid } from "./errors";
 import { parseFilter } from "./filter";
 import { assertNotInUse } from "./in-use";
 import { buildInsertDoc } from "./insert-docs";
+import { insertInstance } from "./instance-insert";
+import { setMachineType, setMetadata } from "./instance-settings";
+import { attachNetworkEndpoints, detachNetworkEndpoints, listNetworkEndpoints } from "./network-endpoints";
+import { afterDelete, afterInsert } from "./resource-lifecycle";
+import { changeSecurityPolicyRule } from "./security-policy-rules";
 import { getOrNotFound, requireProject } from "./lookup";
 import { recordOperation } from "./operations";
 import { requireResource, requireResourceName } from "./request-body";
@@ -31,6 +38,8 @@ const LIST_KIND: Record<Route["kind"], string> = {
   backendService: "compute#backendServiceList",
   networkEndpointGroup: "compute#networkEndpointGroupList",
   instanceGroup: "compute#instanceGroupList",
+  router: "compute#routerList",
+  securityPolicy: "compute#securityPolicyList",
 };
 
 /** Runs one routed request and returns the JSON body of a 200 response; throws EmulatorError otherwise. */
@@ -56,6 +65,24 @@ export async function handle(pool: pg.Pool, { route, query, body }: RequestInput
       return changeBackendService(pool, keyOf(route), body, route.action);
     case "createSnapshot":
       return createSnapshot(pool, keyOf(route), body);
+    case "setSecurityPolicy":
+      return setSecurityPolicy(pool, keyOf(route), body);
+    case "attachNetworkEndpoints":
+      return attachNetworkEndpoints(pool, keyOf(route), body);
+    case "detachNetworkEndpoints":
+      return detachNetworkEndpoints(pool, keyOf(route), body);
+    case "listNetworkEndpoints":
+      return listNetworkEndpoints(pool, keyOf(route));
+    case "setMachineType":
+      return setMachineType(pool, keyOf(route), body);
+    case "setMetadata":
+      return setMetadata(pool, keyOf(route), body);
+    case "resize":
+      return resizeDisk(pool, keyOf(route), body);
+    case "addRule":
+    case "patchRule":
+    case "removeRule":
+      return changeSecurityPolicyRule(pool, keyOf(route), route.action, query, body);
   }
 }
 
@@ -89,8 +116,10 @@ async function insert(pool: pg.Pool, route: Route, body: unknown): Promise<Doc> 
   const name = requireResourceName(resource);
   await requireProject(pool, route.project);
   const key: ResourceKey = { ...keyOf(route), name };
+  if (route.kind === "instance") return insertInstance(pool, key, resource);
   const doc = await buildInsertDoc(pool, route, name, resource);
   if (!(await insertResource(pool, { ...key, data: doc }))) throw alreadyExists(resourcePath(key.project, key.kind, key.location, name));
+  await afterInsert(pool, key, doc);
   return recordOperation(pool, key, "insert", String(doc.id));
 }
 
@@ -98,6 +127,7 @@ async function remove(pool: pg.Pool, key: ResourceKey): Promise<Doc> {
   const doc = await getOrNotFound(pool, key);
   await assertNotInUse(pool, key);
   await deleteResource(pool, key);
+  await afterDelete(pool, key, doc);
   return recordOperation(pool, key, "delete", String(doc.id));
 }
 

@@ -6,6 +6,7 @@ import type { PlatformEndpoint } from "./platform-routes";
 import { asString, requireResource } from "./request-body";
 import { now } from "./resources";
 import { generateServiceAccountKey } from "./service-account-key-file";
+import { deletePublicKey, storePublicKey } from "./service-account-public-keys";
 import { deleteResource, getResource, insertResource } from "./store";
 
 type Doc = Record<string, unknown>;
@@ -33,7 +34,7 @@ export const iamAdminEndpoints: PlatformEndpoint[] = [
     httpMethod: "POST",
     path: "/v1/projects/{project}/serviceAccounts/{account}/keys",
     id: "iam.projects.serviceAccounts.keys.create",
-    run: ({ pool, params, body }) => createKey(pool, params.project, params.account, body),
+    run: ({ pool, params, body, config }) => createKey(pool, params.project, params.account, body, config.tokenUri),
   },
   {
     httpMethod: "GET",
@@ -86,7 +87,7 @@ async function requireAccount(pool: pg.Pool, project: string, account: string): 
   return doc;
 }
 
-async function createKey(pool: pg.Pool, project: string, account: string, body: unknown): Promise<Doc> {
+async function createKey(pool: pg.Pool, project: string, account: string, body: unknown, tokenUri: string | undefined): Promise<Doc> {
   const sa = await requireAccount(pool, project, account);
   const req = (body ?? {}) as Doc;
   const keyType = asString(req.privateKeyType) ?? "TYPE_GOOGLE_CREDENTIALS_FILE";
@@ -96,7 +97,7 @@ async function createKey(pool: pg.Pool, project: string, account: string, body: 
   if ((await listKeys(pool, sa)).length >= MAX_KEYS_PER_ACCOUNT) throw failedPrecondition("Precondition check failed.");
 
   const email = String(sa.email);
-  const generated = await generateServiceAccountKey({ projectId: String(sa.projectId), email, uniqueId: String(sa.uniqueId) });
+  const generated = await generateServiceAccountKey({ projectId: String(sa.projectId), email, uniqueId: String(sa.uniqueId) }, tokenUri);
   const key: Doc = {
     name: `projects/${String(sa.projectId)}/serviceAccounts/${email}/keys/${generated.keyId}`,
     privateKeyType: keyType,
@@ -107,7 +108,9 @@ async function createKey(pool: pg.Pool, project: string, account: string, body: 
     keyType: "USER_MANAGED",
     disabled: false,
   };
-  // Only the metadata is kept: the private key is handed out once, as GCP does.
+  // Only the metadata and the public key are kept: the private key is handed out once, as GCP
+  // does. The public key lets the token endpoint verify what the key signs.
+  await storePublicKey(pool, { keyId: generated.keyId, project: String(sa.projectId), email, publicKey: generated.publicKey });
   await insertResource(pool, { project: String(sa.projectId), kind: "serviceAccountKey", location: "global", name: `${email}/${generated.keyId}`, data: key });
   return { ...key, privateKeyData: generated.privateKeyData };
 }
@@ -125,5 +128,6 @@ async function deleteKey(pool: pg.Pool, project: string, account: string, keyId:
   const sa = await requireAccount(pool, project, account);
   const key = { project: String(sa.projectId), kind: "serviceAccountKey" as const, location: "global" as const, name: `${String(sa.email)}/${keyId}` };
   if (!(await deleteResource(pool, key))) throw notFound(`projects/${String(sa.projectId)}/serviceAccounts/${String(sa.email)}/keys/${keyId}`);
+  await deletePublicKey(pool, keyId);
   return {};
 }

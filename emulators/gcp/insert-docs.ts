@@ -1,34 +1,36 @@
 import type pg from "pg";
 import { validateBackends } from "./backend-groups";
+import { securityPolicyRef } from "./backend-security-policy";
+import { managedCertificateDoc } from "./certificate-insert";
 import { invalid } from "./errors";
 import { validateLabels } from "./labels";
 import { backendServiceDoc, groupDoc } from "./load-balancer-resources";
 import { getOrNotFound } from "./lookup";
+import { networkLink } from "./network-link";
 import { asString, pick } from "./request-body";
 import { parseResourceRef } from "./resource-ref";
-import { addressDoc, bareLocation, instanceDoc, selfLink } from "./resources";
+import { addressDoc, bareLocation, regionOfZone } from "./resources";
+import { routerDoc } from "./routers";
 import type { Route } from "./routes";
+import { securityPolicyDoc } from "./security-policies";
 import { diskDoc, snapshotDoc } from "./storage-resources";
 
 type Doc = Record<string, unknown>;
 
+/** Backend service settings the caller chooses; the emulator's defaults fill in the rest. */
+const BACKEND_SERVICE_FIELDS = ["protocol", "portName", "timeoutSec", "loadBalancingScheme", "healthChecks"];
+
 /**
- * The document an insert stores. The caller's fields are kept, but the server-owned ones
- * (id, links, status, fingerprints) are the emulator's, and references to other resources
- * are checked and stored as full URLs, as GCP does.
+ * The document an insert stores (instances have their own path: instance-insert.ts). The
+ * caller's fields are kept, but the server-owned ones (id, links, status, fingerprints) are
+ * the emulator's, and references to other resources are checked and stored as full URLs,
+ * as GCP does.
  */
 export async function buildInsertDoc(pool: pg.Pool, route: Route, name: string, resource: Doc): Promise<Doc> {
   const { project, location } = route;
   const labels = validateLabels(resource.labels);
   const description = asString(resource.description);
   switch (route.kind) {
-    case "instance":
-      return {
-        ...resource,
-        ...instanceDoc({ project, zone: bareLocation(location), name, labels, metadataItems: metadataItems(resource.metadata) }),
-        ...pick(resource, ["machineType", "networkInterfaces", "description"]),
-        ...(resource.disks === undefined ? {} : { disks: await attachedDisks(pool, project, resource.disks) }),
-      };
     case "address":
       return { ...resource, ...addressDoc({ project, location, name, address: asString(resource.address), description }) };
     case "disk":
@@ -39,11 +41,37 @@ export async function buildInsertDoc(pool: pg.Pool, route: Route, name: string, 
       const disk = await getOrNotFound(pool, expectKind(parseResourceRef(source, project, "resource.sourceDisk"), "disk", source));
       return { ...resource, ...snapshotDoc({ project, name, disk, labels, description }) };
     }
-    case "backendService":
-      return { ...resource, ...backendServiceDoc({ project, name, description, backends: await validateBackends(pool, project, resource.backends) }) };
-    case "networkEndpointGroup":
+    case "backendService": {
+      const securityPolicy = await securityPolicyRef(pool, project, resource.securityPolicy, "resource.securityPolicy");
+      return {
+        ...resource,
+        ...backendServiceDoc({ project, name, description, backends: await validateBackends(pool, project, resource.backends) }),
+        ...pick(resource, BACKEND_SERVICE_FIELDS),
+        ...(securityPolicy ? { securityPolicy } : {}),
+      };
+    }
+    case "networkEndpointGroup": {
+      const type = resource.networkEndpointType ?? "GCE_VM_IP_PORT";
+      if (type !== "GCE_VM_IP_PORT") throw invalid(`Invalid value for field 'resource.networkEndpointType': '${String(type)}'. The emulator models GCE_VM_IP_PORT groups only.`);
+      const zone = bareLocation(location);
+      return {
+        ...resource,
+        ...groupDoc({ project, zone, name, kind: route.kind, description }),
+        // A new group has no endpoints until attachNetworkEndpoints adds them.
+        size: 0,
+        ...pick(resource, ["defaultPort"]),
+        network: networkLink(project, asString(resource.network) ?? "default", "global/networks"),
+        subnetwork: networkLink(project, asString(resource.subnetwork) ?? "default", `regions/${regionOfZone(zone)}/subnetworks`),
+      };
+    }
     case "instanceGroup":
       return { ...resource, ...groupDoc({ project, zone: bareLocation(location), name, kind: route.kind, description }) };
+    case "sslCertificate":
+      return managedCertificateDoc(project, name, resource);
+    case "router":
+      return routerDoc(pool, project, location, name, resource);
+    case "securityPolicy":
+      return securityPolicyDoc(project, name, resource);
     default:
       throw invalid(`The emulator cannot create ${route.kind} resources`);
   }
@@ -75,25 +103,6 @@ async function diskFromRequest(pool: pg.Pool, route: Route, name: string, resour
     description: asString(resource.description),
     source,
   });
-}
-
-/** Attached disks must exist; their `source` is stored as a full URL so in-use checks can match it. */
-async function attachedDisks(pool: pg.Pool, project: string, disks: unknown): Promise<Doc[]> {
-  if (!Array.isArray(disks)) throw invalid("Invalid value for field 'resource.disks'");
-  return Promise.all(
-    disks.map(async (d: Doc, i) => {
-      const source = asString(d?.source);
-      if (!source) return d;
-      const ref = expectKind(parseResourceRef(source, project, `resource.disks[${i}].source`), "disk", source);
-      await getOrNotFound(pool, ref);
-      return { ...d, source: selfLink(ref.project, "disk", ref.location, ref.name) };
-    }),
-  );
-}
-
-function metadataItems(metadata: unknown): { key?: string; value?: string }[] | undefined {
-  const items = (metadata as { items?: unknown } | undefined)?.items;
-  return Array.isArray(items) ? (items as { key?: string; value?: string }[]) : undefined;
 }
 
 function expectKind<R extends { kind: string }>(ref: R, kind: string, raw: string): R {

@@ -13,6 +13,8 @@ type Doc = Record<string, unknown>;
 export interface PlatformConfig {
   /** Managed zones Cloud DNS serves, created on first use. */
   dnsZones: ManagedZoneSeed[];
+  /** The emulator's `/token` (`token_uri` in minted keys); set once the server listens. */
+  tokenUri?: string;
 }
 
 export interface PlatformRequest {

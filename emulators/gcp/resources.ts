@@ -21,9 +21,13 @@ export type ResourceKind =
   | "backendService"
   | "networkEndpointGroup"
   | "instanceGroup"
-  // Emulator-internal rows (fault injection), never served: no route maps to them.
+  | "router"
+  | "securityPolicy"
+  // Emulator-internal rows (fault injection, scripts, a NEG's endpoints), never served as
+  // resources: no route maps to them.
   | "fault"
   | "certificateScript"
+  | "networkEndpoints"
   | PlatformKind;
 
 /**
@@ -43,7 +47,7 @@ export type PlatformKind =
   | "secretVersion";
 
 /** The kinds a compute URL can name. */
-export type ComputeKind = Exclude<ResourceKind, "project" | "fault" | "certificateScript" | PlatformKind>;
+export type ComputeKind = Exclude<ResourceKind, "project" | "fault" | "certificateScript" | "networkEndpoints" | PlatformKind>;
 
 /**
  * Where a resource lives, spelled as its URL segment: "global", "regions/us-central1" or
@@ -70,6 +74,8 @@ export const COLLECTION: Record<ComputeKind, string> = {
   backendService: "backendServices",
   networkEndpointGroup: "networkEndpointGroups",
   instanceGroup: "instanceGroups",
+  router: "routers",
+  securityPolicy: "securityPolicies",
 };
 
 /** `projects/p/zones/z/instances/n`, the form GCP uses in "was not found" messages. */
@@ -128,6 +134,8 @@ export function instanceDoc(spec: InstanceSpec): Record<string, unknown> {
     machineType: `${locationLink(spec.project, zone)}/machineTypes/${spec.machineType ?? "n2-standard-8"}`,
     labels: spec.labels ?? {},
     labelFingerprint: fingerprint(),
+    // The instance's own optimistic-locking stamp; changes on every write to it.
+    fingerprint: fingerprint(),
     // GCP always returns a metadata block with a fingerprint, even for a VM created without items.
     metadata: { kind: "compute#metadata", fingerprint: fingerprint(), items: spec.metadataItems ?? [] },
     networkInterfaces: [

@@ -25,13 +25,23 @@ describe("matchRoute", () => {
     ["PUT", `${P}/global/backendServices/prod-backend-service`, { action: "update", kind: "backendService" }],
     ["GET", `${P}/zones/z-a/networkEndpointGroups/prod-red-neg`, { action: "get", kind: "networkEndpointGroup" }],
     ["POST", `${P}/zones/z-a/instanceGroups`, { action: "insert", kind: "instanceGroup" }],
+    ["POST", `${P}/global/sslCertificates`, { action: "insert", kind: "sslCertificate" }],
+    ["DELETE", `${P}/global/sslCertificates/c`, { action: "delete", kind: "sslCertificate" }],
+    ["POST", `${P}/regions/r1/routers`, { action: "insert", kind: "router", location: "regions/r1" }],
+    ["GET", `${P}/regions/r1/routers/default-router`, { action: "get", kind: "router", name: "default-router" }],
+    ["POST", `${P}/global/securityPolicies`, { action: "insert", kind: "securityPolicy", location: "global" }],
+    ["DELETE", `${P}/global/securityPolicies/prod-allowlist`, { action: "delete", kind: "securityPolicy" }],
+    ["POST", `${P}/global/backendServices/b/setSecurityPolicy`, { action: "setSecurityPolicy", kind: "backendService" }],
+    ["POST", `${P}/zones/z-a/networkEndpointGroups/n/attachNetworkEndpoints`, { action: "attachNetworkEndpoints" }],
+    ["POST", `${P}/zones/z-a/networkEndpointGroups/n/detachNetworkEndpoints`, { action: "detachNetworkEndpoints" }],
+    ["POST", `${P}/zones/z-a/networkEndpointGroups/n/listNetworkEndpoints`, { action: "listNetworkEndpoints" }],
   ])("%s %s", (method, path, expected) => {
     expect(matchRoute(method, path)).toMatchObject({ project: "sourcegraph-managed-acme", ...expected });
   });
 
   it.each([
     ["GET", `${P}/zones/us-central1-a/instances/prod/stop`], // stop is POST only
-    ["POST", `${P}/global/sslCertificates`], // certificates are read-only here
+    ["PATCH", `${P}/global/sslCertificates/c`], // certificates are immutable
     ["GET", `${P}/global/instances`], // instances are zonal
     ["GET", `${P}/regions/r1/sslCertificates`], // only global certificates
     ["GET", `${P}/global/networks`],
@@ -43,6 +53,8 @@ describe("matchRoute", () => {
     ["PATCH", `${P}/global/snapshots/s1`], // snapshots are immutable here
     ["POST", `${P}/global/snapshots/s1/createSnapshot`],
     ["PUT", `${P}/zones/z-a/networkEndpointGroups/n`],
+    ["GET", `${P}/global/routers`], // routers are regional
+    ["GET", `${P}/regions/r1/securityPolicies`], // the emulator's policies are global
   ])("rejects %s %s", (method, path) => {
     expect(matchRoute(method, path)).toBeUndefined();
   });

@@ -14,7 +14,17 @@ export type Action =
   | "wait"
   | "patch"
   | "update"
-  | "createSnapshot";
+  | "createSnapshot"
+  | "setSecurityPolicy"
+  | "attachNetworkEndpoints"
+  | "detachNetworkEndpoints"
+  | "listNetworkEndpoints"
+  | "setMachineType"
+  | "setMetadata"
+  | "resize"
+  | "addRule"
+  | "patchRule"
+  | "removeRule";
 
 export interface Route {
   action: Action;
@@ -41,7 +51,7 @@ const COLLECTIONS: Record<string, Collection> = {
     locations: ["zones"],
     onCollection: { GET: "list", POST: "insert" },
     onResource: { GET: "get", DELETE: "delete" },
-    verbs: { stop: "stop", start: "start" },
+    verbs: { stop: "stop", start: "start", setMachineType: "setMachineType", setMetadata: "setMetadata" },
   },
   addresses: {
     kind: "address",
@@ -53,8 +63,8 @@ const COLLECTIONS: Record<string, Collection> = {
   sslCertificates: {
     kind: "sslCertificate",
     locations: ["global"],
-    onCollection: { GET: "list" },
-    onResource: { GET: "get" },
+    onCollection: { GET: "list", POST: "insert" },
+    onResource: { GET: "get", DELETE: "delete" },
     verbs: {},
   },
   disks: {
@@ -62,7 +72,7 @@ const COLLECTIONS: Record<string, Collection> = {
     locations: ["zones"],
     onCollection: { GET: "list", POST: "insert" },
     onResource: { GET: "get", DELETE: "delete" },
-    verbs: { createSnapshot: "createSnapshot" },
+    verbs: { createSnapshot: "createSnapshot", resize: "resize" },
   },
   snapshots: {
     kind: "snapshot",
@@ -77,14 +87,19 @@ const COLLECTIONS: Record<string, Collection> = {
     onCollection: { GET: "list", POST: "insert" },
     // PATCH merges the fields sent; PUT replaces the resource. Both need the current fingerprint.
     onResource: { GET: "get", PATCH: "patch", PUT: "update", DELETE: "delete" },
-    verbs: {},
+    verbs: { setSecurityPolicy: "setSecurityPolicy" },
   },
   networkEndpointGroups: {
     kind: "networkEndpointGroup",
     locations: ["zones"],
     onCollection: { GET: "list", POST: "insert" },
     onResource: { GET: "get", DELETE: "delete" },
-    verbs: {},
+    // listNetworkEndpoints is a POST in the compute API (its filter travels in the body).
+    verbs: {
+      attachNetworkEndpoints: "attachNetworkEndpoints",
+      detachNetworkEndpoints: "detachNetworkEndpoints",
+      listNetworkEndpoints: "listNetworkEndpoints",
+    },
   },
   instanceGroups: {
     kind: "instanceGroup",
@@ -92,6 +107,22 @@ const COLLECTIONS: Record<string, Collection> = {
     onCollection: { GET: "list", POST: "insert" },
     onResource: { GET: "get", DELETE: "delete" },
     verbs: {},
+  },
+  // Cloud Router, for Cloud NAT: the NAT config is the router's `nats` list.
+  routers: {
+    kind: "router",
+    locations: ["regions"],
+    onCollection: { GET: "list", POST: "insert" },
+    onResource: { GET: "get", DELETE: "delete" },
+    verbs: {},
+  },
+  // Cloud Armor. Rules change only through the per-rule verbs (`?priority=N`), as in GCP.
+  securityPolicies: {
+    kind: "securityPolicy",
+    locations: ["global"],
+    onCollection: { GET: "list", POST: "insert" },
+    onResource: { GET: "get", DELETE: "delete" },
+    verbs: { addRule: "addRule", patchRule: "patchRule", removeRule: "removeRule" },
   },
   operations: {
     kind: "operation",

@@ -1,14 +1,18 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import pg from "pg";
+import { noteSelfSignedJwt } from "./access-tokens";
 import { EmulatorError, invalid, notFound, unauthenticated } from "./errors";
 import { takeFault } from "./faults";
 import { DEFAULT_MANAGED_ZONES, type ManagedZoneSeed } from "./dns-zones";
 import { handle } from "./handlers";
+import { serveTokenEndpoint } from "./oauth-token-endpoint";
 import { matchPlatformRoute, type PlatformConfig } from "./platform-routes";
+import { RawReply, readBytes } from "./raw-reply";
 import { matchRoute, methodId } from "./routes";
 import { ensureSchema } from "./schema";
 import { computeDisabledError } from "./service-usage-api";
+import { matchStorageRoute, serveStorage, serveXmlRead, type StorageContext } from "./gcs-routes";
 
 export interface GcpEmulatorOptions {
   /** Postgres holding the `gcp_emulator` schema (created if missing). */
@@ -20,6 +24,11 @@ export interface GcpEmulatorOptions {
   log?: (line: string) => void;
   /** Cloud DNS zones, created on first use. Default: sourcegraph-com (sourcegraph.com.) in sourcegraph-infrastructure. */
   dnsZones?: ManagedZoneSeed[];
+  /**
+   * The base URL clients reach the emulator at, when not http://host:port (e.g. behind a
+   * proxy). Minted service-account keys name `<publicUrl>/token` as their token_uri.
+   */
+  publicUrl?: string;
 }
 
 export interface GcpEmulator {
@@ -46,7 +55,7 @@ export async function startGcpEmulator(options: GcpEmulatorOptions): Promise<Gcp
 
   const server = http.createServer((req, res) => {
     serve(pool, config, req)
-      .then((body) => send(res, 200, body))
+      .then((body) => (body instanceof RawReply ? body.write(res) : send(res, 200, body)))
       .catch((err: unknown) => {
         if (err instanceof EmulatorError) return send(res, err.httpStatus, err.body());
         log(`gcp-emulator: ${req.method} ${req.url} failed: ${err instanceof Error ? err.stack : String(err)}`);
@@ -59,11 +68,14 @@ export async function startGcpEmulator(options: GcpEmulatorOptions): Promise<Gcp
     server.listen(options.port ?? 0, host, () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
+  const url = (options.publicUrl ?? `http://${host}:${port}`).replace(/\/+$/, "");
+  // Known only now that the port is: requests (and so keys minted by them) come after listen.
+  config.tokenUri = `${url}/token`;
 
   let closing: Promise<void> | undefined;
   return {
     port,
-    url: `http://${host}:${port}`,
+    url,
     pool,
     close() {
       closing ??= (async () => {
@@ -82,9 +94,22 @@ async function serve(pool: pg.Pool, config: PlatformConfig, req: http.IncomingMe
   const url = new URL(req.url ?? "/", "http://emulator");
   const method = req.method ?? "GET";
   if (method === "GET" && url.pathname === "/healthz") return { ok: true };
-  // Any token is accepted (there is nothing to verify it against), but a missing one is an
+  // OAuth's token endpoint is where clients get a bearer token, so it takes none.
+  if (method === "POST" && url.pathname === "/token") {
+    const body = await readBytes(req, MAX_BODY_BYTES, () => invalid("Request body too large"));
+    return serveTokenEndpoint(pool, body, req.headers["content-type"] ?? "", tokenAudiences(config, req));
+  }
+  // Any token is accepted (demo and test tokens are arbitrary strings), but a missing one is an
   // error, so a client misconfigured without credentials fails here as it would against GCP.
-  if (!/^Bearer\s+\S+/i.test(req.headers.authorization ?? "")) throw unauthenticated();
+  // A self-signed JWT of an emulator-minted key is verified and its owner recorded.
+  const bearer = /^Bearer\s+(\S+)/i.exec(req.headers.authorization ?? "");
+  if (!bearer) throw unauthenticated();
+  await noteSelfSignedJwt(pool, bearer[1]);
+
+  // Cloud Storage: JSON API and uploads; answers raw bytes and its own statuses.
+  const storageCtx: StorageContext = { pool, req, url, origin: `http://${req.headers.host ?? "127.0.0.1"}` };
+  const storage = matchStorageRoute(method, url.pathname);
+  if (storage) return serveStorage(storageCtx, storage);
 
   const readBody = () => (method === "POST" || method === "PUT" || method === "PATCH" ? readJson(req) : drain(req));
 
@@ -99,6 +124,9 @@ async function serve(pool: pg.Pool, config: PlatformConfig, req: http.IncomingMe
 
   const route = matchRoute(method, url.pathname);
   if (!route) {
+    // Last resort: Cloud Storage's XML read `GET /BUCKET/OBJECT`, when BUCKET exists.
+    const xml = await serveXmlRead(storageCtx, method, url.pathname);
+    if (xml) return xml;
     await drain(req);
     throw notFound(`${method} ${url.pathname} (not served by the GCP emulator)`);
   }
@@ -109,6 +137,12 @@ async function serve(pool: pg.Pool, config: PlatformConfig, req: http.IncomingMe
   const disabled = await computeDisabledError(pool, route.project);
   if (disabled) throw disabled;
   return handle(pool, { route, query: url.searchParams, body });
+}
+
+/** The `aud` a jwt-bearer assertion may name: the token_uri in minted keys, or /token on the host the client used. */
+function tokenAudiences(config: PlatformConfig, req: http.IncomingMessage): string[] {
+  const viaHost = req.headers.host ? `http://${req.headers.host}/token` : undefined;
+  return [config.tokenUri, viaHost].filter((a): a is string => !!a);
 }
 
 async function readJson(req: http.IncomingMessage): Promise<unknown> {

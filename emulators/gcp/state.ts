@@ -11,6 +11,7 @@ import {
 } from "./resources";
 import { NAMES } from "./names";
 import { derivedProjectNumber } from "./platform-projects";
+import { resetCloudStorage } from "./gcs-buckets";
 import { upsertMany, type ResourceRow } from "./store";
 
 /**
@@ -28,6 +29,8 @@ export { DEFAULT_MANAGED_ZONES, ensureManagedZones, parseManagedZones, type Mana
 export { SEEDED_BILLING_ACCOUNT } from "./billing-api";
 export { MAX_KEYS_PER_ACCOUNT } from "./iam-admin-api";
 export { derivedProjectNumber } from "./platform-projects";
+export { ensureBucket, resetCloudStorage } from "./gcs-buckets";
+export { accessTokensOf, findAccessToken, type AccessTokenRecord } from "./access-tokens";
 
 export interface ProjectSeed {
   project: string;
@@ -125,6 +128,9 @@ export async function setVmStatus(
 
 /** Removes a project and everything in it; later calls get GCP's 404 for the project. */
 export async function deleteProject(pool: pg.Pool, project: string): Promise<number> {
+  // A deleted project takes its buckets (and their objects) with it.
+  await pool.query(`DELETE FROM gcp_emulator.storage_object WHERE bucket IN (SELECT name FROM gcp_emulator.storage_bucket WHERE project = $1)`, [project]);
+  await pool.query(`DELETE FROM gcp_emulator.storage_bucket WHERE project = $1`, [project]);
   const { rowCount } = await pool.query(`DELETE FROM gcp_emulator.resource WHERE project = $1`, [project]);
   return rowCount ?? 0;
 }
@@ -136,6 +142,7 @@ export async function createProject(pool: pg.Pool, project: string): Promise<voi
 
 export async function resetEmulator(pool: pg.Pool): Promise<void> {
   await pool.query(`TRUNCATE gcp_emulator.resource`);
+  await resetCloudStorage(pool);
 }
 
 /** A public-looking IPv4 derived from the project name, so re-seeding yields the same IPs. */

@@ -13,6 +13,8 @@ export interface ContainerRecord {
   health: ContainerHealth;
   /** ISO time; docker's "Up 2 hours" is computed from it. */
   startedAt: string;
+  /** For an exited container: its exit code (a completed one-shot container exits 0). */
+  exitCode?: number;
 }
 
 interface ContainerSpec {
@@ -22,9 +24,15 @@ interface ContainerSpec {
   tag?: string;
   healthcheck: boolean;
   ports?: string;
+  /**
+   * Runs once and exits: docker-compose.yaml's `migrator` runs `up` and exits 0, and
+   * `sourcegraph-frontend-internal` waits for it (`service_completed_successfully`).
+   */
+  oneShot?: boolean;
 }
 
 export const CONTAINER_SPECS: readonly ContainerSpec[] = [
+  { name: "migrator", image: "index.docker.io/sourcegraph/migrator", healthcheck: false, oneShot: true },
   { name: "caddy", image: "index.docker.io/caddy/caddy", tag: "2.7.6-alpine", healthcheck: false, ports: "0.0.0.0:80->80/tcp, 0.0.0.0:443->443/tcp" },
   { name: "sourcegraph-frontend-0", image: "index.docker.io/sourcegraph/frontend", healthcheck: true, ports: "3080/tcp" },
   { name: "sourcegraph-frontend-internal", image: "index.docker.io/sourcegraph/frontend", healthcheck: true, ports: "3090/tcp" },
@@ -69,7 +77,9 @@ export function imageOf(name: string, version: string): string {
 export function freshContainers(startedAt = new Date()): Record<string, ContainerRecord> {
   const records: Record<string, ContainerRecord> = {};
   for (const spec of CONTAINER_SPECS) {
-    records[spec.name] = { state: "running", health: spec.healthcheck ? "healthy" : "none", startedAt: startedAt.toISOString() };
+    records[spec.name] = spec.oneShot
+      ? { state: "exited", health: "none", startedAt: startedAt.toISOString(), exitCode: 0 }
+      : { state: "running", health: spec.healthcheck ? "healthy" : "none", startedAt: startedAt.toISOString() };
   }
   return records;
 }

@@ -65,7 +65,8 @@ export function effectiveContainers(instance: EmulatedInstance): EffectiveContai
     const state: ContainerState = record.state;
     if (unhealthy.has(name) && state === "running") health = specOf(name)?.healthcheck === false ? "none" : "unhealthy";
     if (state !== "running") health = "none";
-    return { name, state, health, startedAt: record.startedAt, image: imageOf(name, instance.version) };
+    const exited = state === "running" ? {} : { exitCode: record.exitCode ?? 1 };
+    return { name, state, health, startedAt: record.startedAt, image: imageOf(name, instance.version), ...exited };
   });
 }
 

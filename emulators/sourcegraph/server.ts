@@ -5,8 +5,9 @@ import { handleGraphql } from "./graphql/handle-graphql";
 import { handleSiteInit } from "./handle-site-init";
 import { HttpFailure, readBody, sendJson, sendText } from "./http-io";
 import { frontendServing, reportedVersion } from "./instance-record";
-import { getInstance } from "./instance-state";
-import { routeRequest } from "./route-request";
+import { getInstance, slugForProject } from "./instance-state";
+import { admitPublicRequest } from "./public-edge";
+import { routeRequest, type InstanceRoute, type RequestRoute } from "./route-request";
 import { ensureSchema } from "./schema";
 import { resolveViewer } from "./viewer";
 
@@ -32,7 +33,10 @@ export interface SourcegraphEmulator {
   close(): Promise<void>;
 }
 
-/** One HTTP server for every emulated instance; see route-request.ts for how a request finds its instance. */
+/**
+ * One HTTP server for every emulated instance; see route-request.ts for how a request finds
+ * its instance, and public-edge.ts for what the public URL goes through on the way.
+ */
 export async function startSourcegraphEmulator(options: SourcegraphEmulatorOptions): Promise<SourcegraphEmulator> {
   const host = options.host ?? "127.0.0.1";
   const log = options.log ?? (() => {});
@@ -79,11 +83,13 @@ export async function startSourcegraphEmulator(options: SourcegraphEmulatorOptio
 
 async function serve(pool: pg.Pool, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
   const url = new URL(req.url ?? "/", "http://emulator");
-  const route = routeRequest(url.pathname, req.headers.host);
-  if (!route) {
+  const requested = routeRequest(url.pathname, req.headers.host);
+  if (!requested) {
     if (url.pathname === "/healthz") return sendText(res, 200, "ok");
     return sendText(res, 404, "Sourcegraph emulator: address an instance as /i/<slug>/… or with Host: <slug>.sourcegraph.com");
   }
+  const route = await reachInstance(pool, requested, req, res);
+  if (!route) return;
   const instance = await getInstance(pool, route.slug);
   if (!instance) return sendText(res, 404, `Sourcegraph emulator: no instance "${route.slug}"`);
   // With the frontend down, Caddy in front of it answers every request with a 502.
@@ -115,4 +121,19 @@ async function serve(pool: pg.Pool, req: http.IncomingMessage, res: http.ServerR
     default:
       return sendText(res, 404, "404 page not found");
   }
+}
+
+/**
+ * The way in decides what stands between the client and Caddy: the public URL passes the load
+ * balancer (certificate, Cloud Armor: public-edge.ts); an IAP tunnel reaches the VM itself,
+ * and the paths it asks for are the instance's own (no prefix to strip for links and cookies).
+ */
+async function reachInstance(pool: pg.Pool, route: RequestRoute, req: http.IncomingMessage, res: http.ServerResponse): Promise<InstanceRoute | null> {
+  if (route.via === "public") return (await admitPublicRequest(pool, route.slug, req, res)) ? route : null;
+  const slug = await slugForProject(pool, route.project);
+  if (!slug) {
+    sendText(res, 404, `Sourcegraph emulator: no instance in project "${route.project}"`);
+    return null;
+  }
+  return { slug, path: route.path, basePath: "" };
 }

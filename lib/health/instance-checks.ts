@@ -1,6 +1,6 @@
 import { createGcpClients, GcpError, getCertificateStatus, getVmStatus, type GcpClients } from "../gcp";
 import { checkHealthz, getVersion, sourcegraphBaseUrl } from "../sourcegraph";
-import { listContainers } from "../ssh";
+import { containersNotHealthy, describeContainer, listContainers } from "../ssh";
 import { CHECKS, type CheckKey, type CheckOutcome, type CheckResult, type HealthTarget } from "./types";
 import { withDeadline } from "./with-deadline";
 
@@ -21,10 +21,10 @@ const fail = (message: string): Finding => ({ outcome: "fail", message });
 const PROBES: Record<CheckKey, Probe> = {
   async vm(t, _signal, timeoutMs) {
     try {
-      const status = await getVmStatus({ project: t.gcpProjectId, zone: t.zone }, gcpClients(timeoutMs));
-      return status === "RUNNING" ? pass("VM prod is RUNNING") : fail(`VM prod is ${status}`);
+      const status = await getVmStatus({ project: t.gcpProjectId, zone: t.zone, vmName: t.vmName }, gcpClients(timeoutMs));
+      return status === "RUNNING" ? pass(`VM ${t.vmName} is RUNNING`) : fail(`VM ${t.vmName} is ${status}`);
     } catch (e) {
-      if (e instanceof GcpError && e.kind === "not-found") return fail("VM prod not found");
+      if (e instanceof GcpError && e.kind === "not-found") return fail(`VM ${t.vmName} not found`);
       throw e;
     }
   },
@@ -48,11 +48,12 @@ const PROBES: Record<CheckKey, Probe> = {
     }
   },
   async containers(t, signal, timeoutMs) {
-    const list = await listContainers({ project: t.gcpProjectId, zone: t.zone, signal, timeoutMs });
+    const list = await listContainers({ project: t.gcpProjectId, zone: t.zone, vm: t.vmName, signal, timeoutMs });
     if (list.length === 0) return fail("no containers");
-    const bad = list.filter((c) => c.health === "unhealthy" || c.state !== "running");
-    if (bad.length === 0) return pass(`${list.length} containers running`);
-    return fail(bad.map((c) => `${c.name} is ${c.health === "unhealthy" ? "unhealthy" : c.state}`).join(", "));
+    // A container whose healthcheck is still starting is not a problem yet: the next round sees it.
+    const bad = containersNotHealthy(list, { allowStarting: true });
+    if (bad.length === 0) return pass(`${list.length} containers healthy`);
+    return fail(bad.map(describeContainer).join(", "));
   },
 };
 

@@ -36,6 +36,8 @@ export interface HealthTarget {
   slug: string;
   gcpProjectId: string;
   zone: string;
+  /** The VM serving the instance (`prod`, or the live colour's `prod-red`/`prod-black`). */
+  vmName: string;
   version: string;
   externalUrl: string;
 }

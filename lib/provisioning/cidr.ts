@@ -4,6 +4,8 @@
  * Returns an error message, or null when the block is valid.
  */
 export function cidrProblem(cidr: string): string | null {
+  // An "allowlist" that admits every address is a public instance without SSO: refuse it by name.
+  if (cidr === "0.0.0.0/0" || cidr === "::/0") return `"${cidr}" admits every address; an allowlist must name the customer's networks (choose public access with SSO instead)`;
   const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/.exec(cidr);
   if (!m) return `"${printable(cidr)}" is not an IPv4 CIDR block like 203.0.113.0/24`;
   const octets = m.slice(1, 5).map(Number);
@@ -11,6 +13,7 @@ export function cidrProblem(cidr: string): string | null {
   if (m.slice(1, 5).some((o) => o.length > 1 && o.startsWith("0"))) return `"${cidr}" has an octet with a leading zero`;
   if (octets.some((o) => o > 255)) return `"${cidr}" has an octet above 255`;
   if (prefix > 32) return `"${cidr}" has a prefix above /32`;
+  if (prefix === 0) return `"${cidr}" admits every address; an allowlist must name the customer's networks`;
   const address = octets.reduce((a, o) => a * 256 + o, 0);
   const size = 2 ** (32 - prefix);
   const network = Math.floor(address / size) * size;

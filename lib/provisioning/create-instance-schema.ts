@@ -3,13 +3,16 @@ import { nameSchema } from "../auth/name-schema";
 import { slugSchema } from "../instances/slug";
 import { KNOWN_VERSIONS, LATEST_VERSION } from "../instances/versions";
 import { cidrListProblems } from "./cidr";
-import { ACCESS_MODES, MACHINE_TYPES, MAX_DISK_GB, MIN_DISK_GB, ZONES } from "./options";
+import { ACCESS_MODES, DEFAULT_DISK_GB, MACHINE_TYPES, MAX_DISK_GB, MIN_DISK_GB, ZONES } from "./options";
+import { provisioningSettings } from "./settings";
 
 const MAX_CIDRS = 50;
 
 /**
- * `POST /api/instances` and the create form. Every field is required (the form fills in the
- * defaults) and unknown fields are refused, so a typo never silently becomes a default.
+ * `POST /api/instances` and the create form. `zone` (the configured default zone),
+ * `dataDiskSizeGb` (500) and `allowlistCidrs` ([], for public access) may be omitted; every
+ * other field is required, and unknown fields are refused, so a typo never silently becomes
+ * a default.
  */
 export const createInstanceSchema = z
   .object({
@@ -24,14 +27,16 @@ export const createInstanceSchema = z
       .number({ error: "dataDiskSizeGb must be a number of GB" })
       .int("dataDiskSizeGb must be a whole number of GB")
       .min(MIN_DISK_GB, `dataDiskSizeGb must be at least ${MIN_DISK_GB}`)
-      .max(MAX_DISK_GB, `dataDiskSizeGb must be at most ${MAX_DISK_GB}`),
-    zone: z.enum(ZONES, { error: `zone must be one of ${ZONES.join(", ")}` }),
+      .max(MAX_DISK_GB, `dataDiskSizeGb must be at most ${MAX_DISK_GB}`)
+      .default(DEFAULT_DISK_GB),
+    zone: z.enum(ZONES, { error: `zone must be one of ${ZONES.join(", ")}` }).default(() => provisioningSettings().defaultZone),
     accessMode: z.enum(ACCESS_MODES, { error: "accessMode must be public_sso or ip_allowlist" }),
     allowlistCidrs: z
       .array(z.string({ error: "each allowlist entry must be a CIDR block" }).max(64, "a CIDR block is at most 64 characters"), {
         error: "allowlistCidrs must be a list of CIDR blocks",
       })
-      .max(MAX_CIDRS, `at most ${MAX_CIDRS} CIDR blocks`),
+      .max(MAX_CIDRS, `at most ${MAX_CIDRS} CIDR blocks`)
+      .default([]),
   })
   .strict()
   .superRefine((v, ctx) => {

@@ -1,54 +1,85 @@
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Instance } from "../generated/prisma/client";
+import type { Colour } from "../instances/colours";
 import type { ProvisioningSettings } from "./settings";
 
-const TEMPLATES = path.resolve("lib/provisioning/templates");
+const TEMPLATES = path.join(import.meta.dirname, "templates");
 
-export interface RenderedDeployment {
-  dir: string;
-  stateDir: string;
-  infrastructureDir: string;
-  files: string[];
-}
+/** The roots of one instance's deployment, each a folder under `<slug>/` with its own state. */
+export type DeploymentRoot = "gcp-tfstate" | "infrastructure" | Colour;
 
-export function deploymentDirs(slug: string, settings: Pick<ProvisioningSettings, "deploymentsDir">) {
-  const dir = path.join(settings.deploymentsDir, slug);
-  return { dir, stateDir: path.join(dir, "gcp-tfstate"), infrastructureDir: path.join(dir, "infrastructure") };
+/** `<project>-tfstate`: the bucket holding every root's state (RUNBOOK's gcp-tfstate). */
+export const stateBucketName = (projectId: string) => `${projectId}-tfstate`;
+
+export interface RenderOptions {
+  /** The colour deployments to render (provisioning: red). */
+  colours: Colour[];
+  /** Which colour the load balancer sends users to. */
+  servingColour: Colour;
+  /** Per colour: the snapshot its data disk is made from ("" or absent: a blank disk). */
+  dataDiskSnapshots?: Partial<Record<Colour, string>>;
+  /** The release to run; default the instance's version. */
+  version?: string;
 }
 
 /**
- * What `VERSION=… ./create-deployment.sh $COMPANY/` and the two hand edits did: writes the
- * deployment's Terraform for one instance. Every value comes from the validated instance
- * record and is written as an HCL string literal, so nothing in it can inject configuration.
- * Rendering again gives the same files (state and .terraform/ are left alone).
+ * What `VERSION=… ./create-deployment.sh $COMPANY/` and the hand edits of infrastructure.tf
+ * did, as files relative to `<slug>/` in the deployments repository. Every value comes from
+ * the validated instance record and is written as an HCL string literal, so nothing in it can
+ * inject configuration. Rendering again gives the same files.
  */
-export async function renderDeployment(instance: Instance, settings: ProvisioningSettings): Promise<RenderedDeployment> {
-  const dirs = deploymentDirs(instance.slug, settings);
-  const values: Record<string, string> = {
+export async function renderDeployment(
+  instance: Instance,
+  settings: Pick<ProvisioningSettings, "modules">,
+  options: RenderOptions,
+): Promise<Record<string, string>> {
+  const { instance: instanceModule, deployment: deploymentModule, stateBucket: stateBucketModule } = settings.modules;
+  if (!instanceModule) throw new Error("INSTANCE_MODULE_SOURCE is not set");
+  if (!deploymentModule) throw new Error("DEPLOYMENT_MODULE_SOURCE is not set");
+  if (!stateBucketModule) throw new Error("STATE_BUCKET_MODULE_SOURCE is not set");
+  const version = options.version ?? instance.version;
+  const common: Record<string, string> = {
     slug: hclString(instance.slug),
-    version: hclString(instance.version),
     project_id: hclString(instance.gcpProjectId),
     zone: hclString(instance.zone),
-    machine_type: hclString(instance.machineType),
-    data_disk_size_gb: String(Math.trunc(instance.dataDiskSizeGb)),
-    access_mode: hclString(instance.accessMode),
-    allowlist_cidrs: `[${instance.allowlistCidrs.map((c) => `"${hclString(c)}"`).join(", ")}]`,
-    domain: hclString(instance.domain),
-    instance_module_source: hclString(settings.instanceModuleSource),
-    state_bucket_module_source: hclString(settings.stateBucketModuleSource),
+    state_bucket: hclString(stateBucketName(instance.gcpProjectId)),
   };
-  const files: string[] = [];
-  for (const [template, dir, file] of [
-    ["gcp-tfstate.tf.tmpl", dirs.stateDir, "gcp-tfstate.tf"],
-    ["infrastructure.tf.tmpl", dirs.infrastructureDir, "infrastructure.tf"],
-  ] as const) {
-    const text = fill(await readFile(path.join(TEMPLATES, template), "utf8"), values);
-    await mkdir(/* turbopackIgnore: true */ dir, { recursive: true });
-    await writeFile(/* turbopackIgnore: true */ path.join(dir, file), text);
-    files.push(path.join(dir, file));
+  const files: Record<string, string> = {
+    "gcp-tfstate/gcp-tfstate.tf": fill(await template("gcp-tfstate.tf.tmpl"), { ...common, state_bucket_module_source: hclString(stateBucketModule) }),
+    "infrastructure/infrastructure.tf": fill(await template("infrastructure.tf.tmpl"), {
+      ...common,
+      instance_module_source: hclString(instanceModule),
+      region: hclString(instance.region),
+      domain: hclString(instance.domain),
+      access_mode: hclString(instance.accessMode),
+      allowlist_cidrs: `[${instance.allowlistCidrs.map((c) => `"${hclString(c)}"`).join(", ")}]`,
+      serving_colour: options.servingColour,
+    }),
+  };
+  for (const colour of options.colours) {
+    files[`${colour}/deployment.tf`] = fill(await template("deployment.tf.tmpl"), {
+      ...common,
+      deployment_module_source: hclString(deploymentModule),
+      colour,
+      machine_type: hclString(instance.machineType),
+      data_disk_size_gb: String(Math.trunc(instance.dataDiskSizeGb)),
+      data_disk_snapshot: hclString(options.dataDiskSnapshots?.[colour] ?? ""),
+      version: hclString(version),
+      deploy_ref: hclString(deployRefOf(version)),
+    });
   }
-  return { ...dirs, files };
+  return files;
+}
+
+/** deploy-sourcegraph-docker tags each release `v<version>` (REALITY.md). */
+export const deployRefOf = (version: string) => `v${version}`;
+
+const cache = new Map<string, Promise<string>>();
+function template(name: string): Promise<string> {
+  let text = cache.get(name);
+  if (!text) cache.set(name, (text = readFile(path.join(TEMPLATES, name), "utf8")));
+  return text;
 }
 
 export function fill(template: string, values: Record<string, string>): string {

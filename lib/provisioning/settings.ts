@@ -1,49 +1,90 @@
 import path from "node:path";
+import { DEFAULT_ZONE, ZONES } from "./options";
 
 /**
- * Provisioning configuration from the environment, read when a step runs (the worker's env).
- * Production points INSTANCE_MODULE_SOURCE / STATE_BUCKET_MODULE_SOURCE at the
- * deploy-sourcegraph-managed modules; demo mode and tests use the offline fixtures.
+ * Provisioning configuration from the environment (the worker's), read when a step runs.
+ * Production and demo mode differ only in these values: demo mode (`npm start`) points the
+ * module sources at the offline fixtures and the GCP endpoint at the emulator; nothing here
+ * knows which is which. `provisioningConfigProblems` lists what is missing, so a process can
+ * refuse to start with every problem named at once.
  */
 export interface ProvisioningSettings {
   /** XXXXXX-XXXXXX-XXXXXX: link billing automatically; unset: a person does it (human task). */
   billingAccount: string | null;
   /** Who gets Editor on the new project (RUNBOOK step 1: "grant you IAM Editor"). */
   operatorMember: string;
+  /** `folders/<id>` or `organizations/<id>`: where new projects are created. */
+  projectParent: string | null;
   /** Where `<slug>.sourcegraph.com` records live. */
   dnsProject: string;
   dnsManagedZone: string;
-  /** Per-instance Terraform working directories: <deploymentsDir>/<slug>/{gcp-tfstate,infrastructure}. */
-  deploymentsDir: string;
-  instanceModuleSource: string;
-  stateBucketModuleSource: string;
+  /** The zone a create request gets when it names none. */
+  defaultZone: (typeof ZONES)[number];
+  /** Terraform module sources written into each deployment (a git URL with a ref, or a path). */
+  modules: { instance: string | null; deployment: string | null; stateBucket: string | null };
+  /** This worker's scratch space for Terraform (`.terraform/`, plan files); state is in the bucket. */
+  terraformWorkDir: string;
   /** The managed certificate took 1h41m in practice (BRIEF §7): wait hours, not minutes. */
   certificateTimeoutMs: number;
   certificatePollMs: number;
   /** Containers and frontend coming up after the VM boots (startup script < 10 minutes). */
   bootTimeoutMs: number;
   bootPollMs: number;
-  demo: boolean;
 }
 
-const FIXTURES = path.resolve("lib/terraform/fixtures/instance");
-const STATE_FIXTURE = path.resolve("lib/provisioning/templates/modules/state-bucket");
+type Env = Record<string, string | undefined>;
 
-export function provisioningSettings(env: Record<string, string | undefined> = process.env): ProvisioningSettings {
+const PARENT = /^(folders|organizations)\/\d{1,20}$/;
+
+export function provisioningSettings(env: Env = process.env): ProvisioningSettings {
   const demo = env.DEMO_MODE === "1";
   const dataDir = path.resolve(/* turbopackIgnore: true */ env.DATA_DIR ?? ".data");
+  const zone = env.DEFAULT_ZONE?.trim();
   return {
     billingAccount: env.BILLING_ACCOUNT?.trim() || null,
     operatorMember: env.PROVISIONING_OPERATOR_MEMBER?.trim() || "group:managed-instances-operators@sourcegraph.com",
+    projectParent: env.GCP_PROJECT_PARENT?.trim() || null,
     dnsProject: env.DNS_PROJECT?.trim() || "sourcegraph-infrastructure",
     dnsManagedZone: env.DNS_MANAGED_ZONE?.trim() || "sourcegraph-com",
-    deploymentsDir: path.resolve(/* turbopackIgnore: true */ env.DEPLOYMENTS_DIR ?? path.join(dataDir, "deployments")),
-    instanceModuleSource: env.INSTANCE_MODULE_SOURCE?.trim() || FIXTURES,
-    stateBucketModuleSource: env.STATE_BUCKET_MODULE_SOURCE?.trim() || STATE_FIXTURE,
+    defaultZone: ZONES.find((z) => z === zone) ?? DEFAULT_ZONE,
+    modules: {
+      instance: env.INSTANCE_MODULE_SOURCE?.trim() || null,
+      deployment: env.DEPLOYMENT_MODULE_SOURCE?.trim() || null,
+      stateBucket: env.STATE_BUCKET_MODULE_SOURCE?.trim() || null,
+    },
+    terraformWorkDir: path.resolve(/* turbopackIgnore: true */ env.TERRAFORM_WORK_DIR ?? path.join(dataDir, "terraform")),
     certificateTimeoutMs: Number(env.CERTIFICATE_TIMEOUT_MS ?? 4 * 3600_000),
     certificatePollMs: Number(env.CERTIFICATE_POLL_MS ?? (demo ? 1_000 : 60_000)),
     bootTimeoutMs: Number(env.BOOT_TIMEOUT_MS ?? 20 * 60_000),
     bootPollMs: Number(env.BOOT_POLL_MS ?? (demo ? 500 : 15_000)),
-    demo,
   };
+}
+
+/**
+ * What a process that provisions must have, each with the remedy. Outside demo mode a
+ * missing module source or project parent stops the worker at start: the alternative is a
+ * job that fails (or worse, builds something else) an hour into provisioning.
+ */
+export function provisioningConfigProblems(env: Env = process.env): string[] {
+  const s = provisioningSettings(env);
+  const demo = env.DEMO_MODE === "1";
+  const problems: string[] = [];
+  const moduleHint = (name: string) =>
+    `point it at this project's terraform/modules/${name} at a release, e.g. git::https://github.com/<org>/managed-instances.git//terraform/modules/${name}?ref=<tag>`;
+  if (!s.modules.instance) problems.push(`INSTANCE_MODULE_SOURCE is not set: ${moduleHint("instance")}`);
+  if (!s.modules.deployment) problems.push(`DEPLOYMENT_MODULE_SOURCE is not set: ${moduleHint("deployment")}`);
+  if (!s.modules.stateBucket) problems.push(`STATE_BUCKET_MODULE_SOURCE is not set: ${moduleHint("state-bucket")}`);
+  if (!demo) {
+    const sources = [["INSTANCE_MODULE_SOURCE", s.modules.instance], ["DEPLOYMENT_MODULE_SOURCE", s.modules.deployment], ["STATE_BUCKET_MODULE_SOURCE", s.modules.stateBucket]] as const;
+    for (const [name, source] of sources) {
+      // The offline fixtures model GCP in the emulator; outside demo mode they would build nothing real.
+      if (source && /terraform-fixtures/.test(source)) problems.push(`${name} points at an offline fixture (${source}); outside demo mode it must be the real module`);
+    }
+    if (!s.projectParent) problems.push("GCP_PROJECT_PARENT is not set: new projects need a parent, e.g. folders/123456789012 or organizations/123456789012");
+  }
+  if (s.projectParent && !PARENT.test(s.projectParent)) problems.push(`GCP_PROJECT_PARENT must look like folders/<id> or organizations/<id>, not ${JSON.stringify(s.projectParent)}`);
+  const zone = env.DEFAULT_ZONE?.trim();
+  if (zone && !(ZONES as readonly string[]).includes(zone)) problems.push(`DEFAULT_ZONE ${JSON.stringify(zone)} is not one of ${ZONES.join(", ")}`);
+  if (!demo && !env.DEPLOYMENTS_REPO?.trim()) problems.push("DEPLOYMENTS_REPO is not set: the git repository every deployment's Terraform is committed to (e.g. git@github.com:<org>/deploy-sourcegraph-managed.git)");
+  return problems;
 }

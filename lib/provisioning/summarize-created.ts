@@ -1,8 +1,8 @@
-import { existsSync } from "node:fs";
-import path from "node:path";
 import { getARecord, getBillingInfo, getProject, getServiceAccount, getServiceState, serviceAccountEmail } from "../gcp";
 import type { Instance } from "../generated/prisma/client";
-import { deploymentDirs } from "./render-deployment";
+import { deploymentHistory } from "../deployments/deployment-history";
+import { deploymentsRepoFromEnv } from "../deployments/deployments-repo";
+import { stateBucketName } from "./render-deployment";
 import { provisioningSettings } from "./settings";
 
 /**
@@ -12,7 +12,6 @@ import { provisioningSettings } from "./settings";
 export async function summarizeCreated(instance: Instance): Promise<string[]> {
   const s = provisioningSettings();
   const p = instance.gcpProjectId;
-  const dirs = deploymentDirs(instance.slug, s);
   const probe = async (what: string, read: () => Promise<string>) => {
     try {
       return `${what}: ${await read()}`;
@@ -27,8 +26,14 @@ export async function summarizeCreated(instance: Instance): Promise<string[]> {
     probe("Compute Engine API", () => getServiceState({ projectId: p, service: "compute.googleapis.com" })),
     probe(`DNS ${instance.domain}`, async () => (await getARecord({ dnsProject: s.dnsProject, managedZone: s.dnsManagedZone, name: instance.domain }))?.ips.join(", ") ?? "no record"),
   ]);
-  lines.push(`state bucket Terraform state: ${existsSync(path.join(dirs.stateDir, "terraform.tfstate")) ? "applied" : "none"} (${dirs.stateDir})`);
-  lines.push(`infrastructure Terraform state: ${existsSync(path.join(dirs.infrastructureDir, "terraform.tfstate")) ? "applied" : "none"} (${dirs.infrastructureDir})`);
+  const repo = deploymentsRepoFromEnv(process.env);
+  lines.push(
+    await probe("deployment in git", async () => {
+      const [last] = repo ? await deploymentHistory({ repo, slug: instance.slug, limit: 1 }) : [];
+      return last ? `${last.shortSha} ${last.summary}` : "nothing committed";
+    }),
+  );
+  lines.push(`Terraform state: in bucket ${stateBucketName(p)} (infrastructure, deployments/<colour>)`);
   lines.push(`secret references kept on the instance: ${Object.keys((instance.secretRefs ?? {}) as object).join(", ") || "none"}`);
   return lines;
 }

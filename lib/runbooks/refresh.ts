@@ -9,7 +9,7 @@ import { StepError } from "./types";
 function target(ctx: StepContext) {
   const i = ctx.instance;
   if (!i) throw new StepError("the job has no instance");
-  return { project: i.gcpProjectId, region: i.region, zone: i.zone };
+  return { project: i.gcpProjectId, region: i.region, zone: i.zone, vmName: i.vmName };
 }
 
 /**
@@ -28,9 +28,9 @@ export const refreshRunbook: Runbook = {
       kind: "automated",
       async run(ctx) {
         const t = target(ctx);
-        ctx.log(`GET compute/v1/projects/${t.project}/zones/${t.zone}/instances/prod`);
-        const vmStatus = await getVmStatus({ project: t.project, zone: t.zone });
-        ctx.log(`VM prod is ${vmStatus}`);
+        ctx.log(`GET compute/v1/projects/${t.project}/zones/${t.zone}/instances/${t.vmName}`);
+        const vmStatus = await getVmStatus({ project: t.project, zone: t.zone, vmName: t.vmName });
+        ctx.log(`VM ${t.vmName} is ${vmStatus}`);
         return { detail: { vmStatus } };
       },
     },

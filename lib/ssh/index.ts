@@ -1,5 +1,6 @@
 /** The SSH adapter: commands on an instance's VM through `gcloud compute ssh` over IAP. */
 export { gcloudSshArgs } from "./gcloud-ssh-args";
+export { containersNotHealthy, describeContainer, judgeContainer, type ContainerVerdict } from "./container-rule";
 export { listContainers } from "./list-containers";
 export { parseContainers, type ContainerHealth, type ContainerStatus } from "./parse-containers";
 export { probeDatabaseWrite } from "./probe-database-write";

@@ -9,6 +9,8 @@ export interface ContainerStatus {
   image?: string;
   /** Docker's human summary, e.g. "Up 2 hours (healthy)". */
   status?: string;
+  /** An exited container's exit code ("Exited (0) 2 hours ago", or Compose's ExitCode). */
+  exitCode?: number;
 }
 
 /**
@@ -41,6 +43,10 @@ function toStatus(item: Record<string, unknown>): ContainerStatus {
   const result: ContainerStatus = { name: name.split(",")[0], state, health: healthOf(text(item.Health), status) };
   if (text(item.Image)) result.image = text(item.Image);
   if (status) result.status = status;
+  if (state === "exited") {
+    const code = typeof item.ExitCode === "number" ? item.ExitCode : Number(/^Exited \((\d+)\)/.exec(status ?? "")?.[1] ?? NaN);
+    if (Number.isInteger(code)) result.exitCode = code;
+  }
   return result;
 }
 

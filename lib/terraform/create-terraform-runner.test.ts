@@ -94,7 +94,6 @@ describe("terraform runner (real terraform, offline fixture)", () => {
 
       const output = assertTerraformSucceeded(await runner.output());
       const outputs = parseInstanceOutputs(output.outputs!);
-      expect(outputs.vmName).toBe("default-acme");
       expect(outputs.globalAddress).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
       expect(outputs.natIps).toHaveLength(2);
 

@@ -17,6 +17,7 @@ export {
   type TerraformShowResult,
 } from "./create-terraform-runner";
 export { copyModule } from "./copy-module";
+export { terraformGoogleEnv, type TerraformGoogleEnvOptions } from "./google-env";
 export { parseInstanceOutputs, type InstanceOutputs } from "./parse-instance-outputs";
 export { recognizeKnownFailure, type KnownFailure, type KnownFailureCode } from "./recognize-known-failure";
 export { renderJsonLine, type RenderedLine, type TerraformDiagnostic, type TerraformUiMessage } from "./render-json-line";

@@ -9,14 +9,14 @@ describe("parseInstanceOutputs", () => {
       parseInstanceOutputs({
         global_address: out("34.120.1.2"),
         nat_ips: out(["35.226.3.10", "35.226.3.11"]),
-        vm_name: out("default-acme"),
+        backend_service: out("prod-backend-service"),
       }),
-    ).toEqual({ globalAddress: "34.120.1.2", natIps: ["35.226.3.10", "35.226.3.11"], vmName: "default-acme" });
+    ).toEqual({ globalAddress: "34.120.1.2", natIps: ["35.226.3.10", "35.226.3.11"] });
   });
 
   it("rejects outputs that break the module contract", () => {
     expect(() =>
-      parseInstanceOutputs({ global_address: out("not-an-ip"), nat_ips: out(["1.1.1.1"]), vm_name: out("") }),
+      parseInstanceOutputs({ global_address: out("not-an-ip"), nat_ips: out(["1.1.1.1"]) }),
     ).toThrow(/do not match the instance module/);
     expect(() => parseInstanceOutputs({})).toThrow();
   });

@@ -7,13 +7,11 @@ export interface InstanceOutputs {
   globalAddress: string;
   /** The two Cloud NAT egress addresses the customer allows on their code host. */
   natIps: [string, string];
-  vmName: string;
 }
 
 const schema = z.object({
   global_address: z.object({ value: z.ipv4() }),
   nat_ips: z.object({ value: z.tuple([z.ipv4(), z.ipv4()]) }),
-  vm_name: z.object({ value: z.string().min(1) }),
 });
 
 /**
@@ -29,6 +27,5 @@ export function parseInstanceOutputs(outputs: Record<string, TerraformOutputValu
   return {
     globalAddress: parsed.data.global_address.value,
     natIps: parsed.data.nat_ips.value,
-    vmName: parsed.data.vm_name.value,
   };
 }

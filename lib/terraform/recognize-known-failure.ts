@@ -7,7 +7,7 @@
  * frame Terraform draws around diagnostics, and long lines wrapped onto several.
  */
 
-export type KnownFailureCode = "neg_in_use";
+export type KnownFailureCode = "neg_in_use" | "state_locked";
 
 export interface KnownFailure {
   code: KnownFailureCode;
@@ -22,6 +22,8 @@ export interface KnownFailure {
   usedBy: string | null;
   /** The log line where the error was found. */
   line: string;
+  /** state_locked: the lock's ID (for `terraform force-unlock`) and who holds it. */
+  lock?: { id: string | null; who: string | null; operation: string | null; created: string | null };
 }
 
 const ANSI = /\u001b\[[0-9;?]*[ -/]*[@-~]/g;
@@ -34,6 +36,40 @@ const IN_USE_SENTENCE =
 
 export function recognizeKnownFailure(outputLines: readonly string[]): KnownFailure | null {
   const lines = outputLines.map((l) => l.replace(ANSI, "").replace(FRAME, ""));
+  return recognizeStateLock(lines, outputLines) ?? recognizeNegInUse(lines, outputLines);
+}
+
+/**
+ * "Error acquiring the state lock": another run (a live one, or a dead one that left its
+ * `.tflock` in the bucket) holds the deployment's state. Names the holder and the lock ID.
+ */
+function recognizeStateLock(lines: string[], outputLines: readonly string[]): KnownFailure | null {
+  const at = lines.findIndex((l) => /Error acquiring the state lock/.test(l));
+  if (at < 0) return null;
+  const field = (name: string) => {
+    const m = lines.map((l) => new RegExp(`^\\s*${name}:\\s*(\\S.*)$`).exec(l)).find(Boolean);
+    return m ? m[1].trim() : null;
+  };
+  const lock = { id: field("ID"), who: field("Who"), operation: field("Operation"), created: field("Created") };
+  const holder = lock.who ? `${lock.who}${lock.operation ? ` (${lock.operation.replace(/^OperationType/, "").toLowerCase()})` : ""}${lock.created ? ` since ${lock.created}` : ""}` : "another run";
+  const steps = [
+    `Find out whether ${holder} is still running: another job of this instance, or a person with terraform.`,
+    "If it is, wait for it to finish, then retry this job.",
+    `If it is dead, release its lock: terraform force-unlock ${lock.id ?? "<ID>"} in the deployment's folder (with the instance's deploy key), then retry.`,
+  ];
+  return {
+    code: "state_locked",
+    title: `The deployment's Terraform state is locked by ${holder}`,
+    remedy: `Terraform's state lock${lock.id ? ` ${lock.id}` : ""} is held by ${holder}. Two runs on one deployment would corrupt its state, so this one stopped. ${steps.slice(1).join(" ")}`,
+    steps,
+    resource: field("Path"),
+    usedBy: lock.who,
+    line: outputLines[at] ?? "",
+    lock,
+  };
+}
+
+function recognizeNegInUse(lines: string[], outputLines: readonly string[]): KnownFailure | null {
   // Search the joined text too, so a sentence wrapped across lines still matches.
   const joined = lines.join(" ").replace(/\s+/g, " ");
   if (!joined.includes(IN_USE_REASON) && !/is already being used by/.test(joined)) return null;

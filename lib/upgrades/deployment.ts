@@ -6,14 +6,9 @@ import { secretStoreFromEnv } from "../secrets";
 import type { VmCallOptions } from "../ssh";
 import type { StepContext } from "../runbooks/types";
 import { StepError } from "../runbooks/types";
+import { COLOURS, negName, type Colour } from "../instances/colours";
 
-/** The two colours of a red/black deployment (RUNBOOK: one group and one data disk each). */
-export const COLOURS = ["red", "black"] as const;
-export type Colour = (typeof COLOURS)[number];
-
-export const negName = (colour: string) => `prod-${colour}-neg`;
-export const dataDiskName = (colour: string) => `prod-${colour}-data`;
-export const otherColour = (colour: Colour): Colour => (colour === "red" ? "black" : "red");
+export { COLOURS, dataDiskName, negName, otherColour, type Colour } from "../instances/colours";
 
 export function instanceOf(ctx: StepContext): Instance {
   if (!ctx.instance) throw new StepError("the job has no instance");
@@ -23,8 +18,8 @@ export function instanceOf(ctx: StepContext): Instance {
 /** Where SSH commands for this instance go, with output streamed to the job log. */
 export function vmOptions(ctx: StepContext): VmCallOptions {
   const i = instanceOf(ctx);
-  // Every colour's VM is called `prod` inside its own deployment (the handbook's name).
-  return { project: i.gcpProjectId, zone: i.zone, signal: ctx.signal, onLine: (_s, line) => ctx.log(line) };
+  // The serving VM: `prod` for a hand-built instance, else the live colour's `prod-<colour>`.
+  return { project: i.gcpProjectId, zone: i.zone, vm: i.vmName, signal: ctx.signal, onLine: (_s, line) => ctx.log(line) };
 }
 
 /** The colour users reach now, read from the load balancer (never from our records). */

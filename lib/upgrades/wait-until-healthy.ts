@@ -1,4 +1,4 @@
-import { listContainers } from "../ssh";
+import { containersNotHealthy, describeContainer, listContainers } from "../ssh";
 import { checkHealthz, getVersion } from "../sourcegraph";
 import type { StepContext } from "../runbooks/types";
 import { StepError } from "../runbooks/types";
@@ -14,7 +14,7 @@ export async function waitUntilHealthy(ctx: StepContext, version: string): Promi
   let problem = "";
   for (;;) {
     const containers = await listContainers(vmOptions(ctx));
-    const sick = containers.filter((c) => c.state !== "running" || c.health === "unhealthy" || c.health === "starting");
+    const sick = containersNotHealthy(containers);
     const health = await checkHealthz(baseUrl, { signal: ctx.signal });
     const reported = health.ok ? await getVersion(baseUrl, { signal: ctx.signal }).catch((e: Error) => `unknown (${e.message})`) : "unknown";
     if (!sick.length && health.ok && reported === version) {
@@ -22,7 +22,7 @@ export async function waitUntilHealthy(ctx: StepContext, version: string): Promi
       return { version: reported, containers: containers.length };
     }
     problem = [
-      sick.length ? `unhealthy containers: ${sick.map((c) => `${c.name} (${c.state}/${c.health})`).join(", ")}` : "",
+      sick.length ? `containers not healthy: ${sick.map(describeContainer).join(", ")}` : "",
       health.ok ? "" : `/healthz: ${health.detail}`,
       health.ok && reported !== version ? `/__version is ${reported}, expected ${version}` : "",
     ].filter(Boolean).join("; ");

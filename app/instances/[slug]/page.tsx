@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
 import { InstanceAuditTrail } from "@/components/audit/instance-audit-trail";
+import { InstanceDeployment } from "@/components/deployment/instance-deployment";
 import { InstanceHealth } from "@/components/health/instance-health";
 import { InstanceJobs } from "@/components/instances/instance-jobs";
 import { InstanceDetails } from "@/components/instances/instance-details";
@@ -42,6 +43,11 @@ export default async function InstancePage({ params }: { params: Promise<{ slug:
       <Section title="Jobs">
         <InstanceJobs slug={instance.slug} canRun={can(actor.role, "jobs:run")} />
       </Section>
+      {can(actor.role, "logs:read") && (
+        <Section title="Deployment (git)">
+          <InstanceDeployment slug={instance.slug} />
+        </Section>
+      )}
       {can(actor.role, "audit:read") && (
         <Section title="Audit trail">
           <InstanceAuditTrail slug={instance.slug} />

@@ -11,7 +11,6 @@ import {
 } from "../../gcp";
 import { secretStoreFromEnv } from "../../secrets";
 import { StepError, type StepDefinition } from "../../runbooks/types";
-import { demoWorld } from "../demo-world";
 import { provisioningSettings } from "../settings";
 import { instanceOf, saveSecretRef, secretName, secretRefOf } from "../step-helpers";
 
@@ -25,9 +24,14 @@ export const gcpProjectSteps: StepDefinition[] = [
     kind: "automated",
     async run(ctx) {
       const i = instanceOf(ctx);
-      const { operatorMember } = provisioningSettings();
-      ctx.log(`creating GCP project ${i.gcpProjectId} ("${i.displayName}")`);
-      const project = await createProject({ projectId: i.gcpProjectId, displayName: `Managed ${i.slug}`.slice(0, 30), labels: { customer: i.slug } });
+      const { operatorMember, projectParent } = provisioningSettings();
+      ctx.log(`creating GCP project ${i.gcpProjectId} ("${i.displayName}")${projectParent ? ` under ${projectParent}` : ""}`);
+      const project = await createProject({
+        projectId: i.gcpProjectId,
+        displayName: `Managed ${i.slug}`.slice(0, 30),
+        labels: { customer: i.slug },
+        ...(projectParent ? { parent: projectParent } : {}),
+      });
       ctx.log(project.created ? `created project ${project.projectId} (number ${project.projectNumber})` : `project ${project.projectId} already exists; reusing it`);
       const grant = await addIamBinding({ projectId: i.gcpProjectId, role: "roles/editor", member: operatorMember });
       ctx.log(`${operatorMember}: roles/editor ${grant.changed ? "granted" : "already granted"}`);
@@ -58,13 +62,7 @@ export const gcpProjectSteps: StepDefinition[] = [
         ctx.log(`billing account ${linked.billingAccountName}: ${linked.changed ? "linked" : "already linked"}`);
         return { detail: { billingAccountName: linked.billingAccountName } };
       }
-      let info = await getBillingInfo(i.gcpProjectId);
-      const demo = await demoWorld();
-      if (!info.billingEnabled && demo) {
-        ctx.log("demo mode: linking billing in the emulator, as the person who ticked the task would have in the console");
-        await demo.linkBillingAsPerson(i.gcpProjectId);
-        info = await getBillingInfo(i.gcpProjectId);
-      }
+      const info = await getBillingInfo(i.gcpProjectId);
       if (!info.billingEnabled) {
         throw new StepError(
           `billing is not enabled on ${i.gcpProjectId}`,

@@ -14,14 +14,20 @@ import {
   SourcegraphError,
   sourcegraphBaseUrl,
 } from "../../sourcegraph";
-import { listContainers, restartFrontend } from "../../ssh";
+import { containersNotHealthy, describeContainer, listContainers, restartFrontend } from "../../ssh";
+import { throughIap } from "../through-iap";
 import { provisioningSettings } from "../settings";
 import { instanceOf, saveSecretRef, secretName, secretRefOf, waitUntil } from "../step-helpers";
 
 export const ADMIN_USERNAME = "sourcegraph-admin";
 export const adminEmail = (slug: string) => `managed+${slug}@sourcegraph.com`;
 
-/** RUNBOOK steps 14–23: DNS, containers, frontend, first admin, site config, certificate, done. */
+/**
+ * RUNBOOK steps 14–23: DNS, containers, frontend, first admin, site config, certificate, done.
+ * Everything that talks to Sourcegraph before the managed certificate is ACTIVE (hours,
+ * sometimes) goes to Caddy on the VM through an IAP tunnel, as the runbook's port-forward
+ * does: the public URL fails its TLS handshake until then, and an allowlist refuses us.
+ */
 export const goLiveSteps: StepDefinition[] = [
   {
     key: "dns",
@@ -45,12 +51,12 @@ export const goLiveSteps: StepDefinition[] = [
       const s = provisioningSettings();
       let count = 0;
       await waitUntil(ctx, { what: "healthy containers", timeoutMs: s.bootTimeoutMs, everyMs: s.bootPollMs, remedy: "SSH to the VM (see Operator access), check `docker ps` and the startup script's log, then retry." }, async () => {
-        const containers = await listContainers({ project: i.gcpProjectId, zone: i.zone, signal: ctx.signal, timeoutMs: 120_000 });
-        const bad = containers.filter((c) => c.state !== "running" || c.health === "unhealthy" || c.health === "starting");
+        const containers = await listContainers({ project: i.gcpProjectId, zone: i.zone, vm: i.vmName, signal: ctx.signal, timeoutMs: 120_000 });
+        const bad = containersNotHealthy(containers);
         count = containers.length;
         return containers.length > 0 && bad.length === 0
-          ? { done: true, progress: `${containers.length} containers running, none unhealthy` }
-          : { done: false, progress: containers.length ? `not yet healthy: ${bad.map((c) => `${c.name} (${c.state}/${c.health})`).join(", ")}` : "no containers yet" };
+          ? { done: true, progress: `${containers.length} containers healthy (one-shot ones completed)` }
+          : { done: false, progress: containers.length ? `not yet healthy: ${bad.map(describeContainer).join(", ")}` : "no containers yet" };
       });
       return { detail: { containers: count } };
     },
@@ -60,7 +66,7 @@ export const goLiveSteps: StepDefinition[] = [
     name: "Check the frontend answers /healthz",
     kind: "automated",
     async run(ctx) {
-      await waitForFrontend(ctx, "the frontend", "Check sourcegraph-frontend-0's logs on the VM, then retry.");
+      await throughIap(ctx, (baseUrl) => waitForFrontend(ctx, baseUrl, "the frontend", "Check sourcegraph-frontend-0's logs on the VM, then retry."));
     },
   },
   {
@@ -78,27 +84,7 @@ export const goLiveSteps: StepDefinition[] = [
       const store = secretStoreFromEnv();
       const password = await store.get(passwordRef);
       ctx.addSecret(password);
-      const baseUrl = sourcegraphBaseUrl(i);
-      const email = adminEmail(i.slug);
-      let session: { sessionCookie: string };
-      try {
-        session = await siteInit(baseUrl, { email, username: ADMIN_USERNAME, password }, { signal: ctx.signal });
-      } catch (e) {
-        if (e instanceof SourcegraphError && e.kind === "already-initialized") {
-          throw new StepError(
-            "the instance already has a site admin, but no access token was stored for it",
-            `Sign in as ${ADMIN_USERNAME} with the stored password, create an access token named "${MANAGED_INSTANCES_TOKEN_NOTE}", store it in the secret store and record its reference as sourcegraphToken; then retry.`,
-          );
-        }
-        throw e;
-      }
-      ctx.log(`site admin ${ADMIN_USERNAME} <${email}> created`);
-      const token = await createAccessToken(baseUrl, session, { signal: ctx.signal });
-      ctx.addSecret(token.token);
-      const ref = await store.put(secretName(i.slug, "sourcegraph-token"), token.token);
-      await saveSecretRef(i.id, "sourcegraphToken", ref);
-      ctx.log(`access token "${MANAGED_INSTANCES_TOKEN_NOTE}" stored as ${ref}`);
-      return { detail: { email, username: ADMIN_USERNAME, tokenRef: ref } };
+      return throughIap(ctx, (baseUrl) => createSiteAdmin(ctx, baseUrl, password));
     },
   },
   {
@@ -107,11 +93,12 @@ export const goLiveSteps: StepDefinition[] = [
     kind: "automated",
     async run(ctx) {
       const i = instanceOf(ctx);
-      const r = await setExternalUrl(sourcegraphBaseUrl(i), await tokenOf(ctx), i.externalUrl, { signal: ctx.signal });
+      const token = await tokenOf(ctx);
+      const r = await throughIap(ctx, (baseUrl) => setExternalUrl(baseUrl, token, i.externalUrl, { signal: ctx.signal }));
       ctx.log(`externalURL = ${i.externalUrl} (${r.changed ? "changed" : "already set"})`);
       if (r.restartRequired) {
         ctx.log("Sourcegraph says a restart is needed: restarting the frontend");
-        await restartFrontend({ project: i.gcpProjectId, zone: i.zone, signal: ctx.signal, onLine: (_s, line) => ctx.log(line) });
+        await restartFrontend({ project: i.gcpProjectId, zone: i.zone, vm: i.vmName, signal: ctx.signal, onLine: (_s, line) => ctx.log(line) });
       }
       return { detail: r };
     },
@@ -121,10 +108,12 @@ export const goLiveSteps: StepDefinition[] = [
     name: 'Set "alerts.showPatchUpdates": false',
     kind: "automated",
     async run(ctx) {
-      const i = instanceOf(ctx);
-      // Right after a restart the frontend may still be coming back.
-      await waitForFrontend(ctx, "the frontend after the restart", "Check the frontend on the VM, then retry.");
-      const r = await setShowPatchUpdates(sourcegraphBaseUrl(i), await tokenOf(ctx), false, { signal: ctx.signal });
+      const token = await tokenOf(ctx);
+      const r = await throughIap(ctx, async (baseUrl) => {
+        // Right after a restart the frontend may still be coming back.
+        await waitForFrontend(ctx, baseUrl, "the frontend after the restart", "Check the frontend on the VM, then retry.");
+        return setShowPatchUpdates(baseUrl, token, false, { signal: ctx.signal });
+      });
       ctx.log(`global settings: alerts.showPatchUpdates = false (${r.changed ? "changed" : "already set"})`);
       return { detail: r };
     },
@@ -151,7 +140,7 @@ export const goLiveSteps: StepDefinition[] = [
           return { done: st === "ACTIVE" || st === "SELF_MANAGED", progress: `certificate ${st}` };
         },
       );
-      return { detail: { status } };
+      return { detail: { status, publicUrl: await checkPublicUrl(ctx) } };
     },
   },
   {
@@ -169,12 +158,54 @@ export const goLiveSteps: StepDefinition[] = [
   },
 ];
 
-/** Polls the frontend's /healthz until it answers (the boot timeout of the settings), logging progress. */
-async function waitForFrontend(ctx: StepContext, what: string, remedy: string): Promise<void> {
+/** The first site admin and its managed-instances token, at Caddy's address `baseUrl`. */
+async function createSiteAdmin(ctx: StepContext, baseUrl: string, password: string) {
   const i = instanceOf(ctx);
+  const store = secretStoreFromEnv();
+  const email = adminEmail(i.slug);
+  let session: { sessionCookie: string };
+  try {
+    session = await siteInit(baseUrl, { email, username: ADMIN_USERNAME, password }, { signal: ctx.signal });
+  } catch (e) {
+    if (e instanceof SourcegraphError && e.kind === "already-initialized") {
+      throw new StepError(
+        "the instance already has a site admin, but no access token was stored for it",
+        `Sign in as ${ADMIN_USERNAME} with the stored password, create an access token named "${MANAGED_INSTANCES_TOKEN_NOTE}", store it in the secret store and record its reference as sourcegraphToken; then retry.`,
+      );
+    }
+    throw e;
+  }
+  ctx.log(`site admin ${ADMIN_USERNAME} <${email}> created`);
+  const token = await createAccessToken(baseUrl, session, { signal: ctx.signal });
+  ctx.addSecret(token.token);
+  const ref = await store.put(secretName(i.slug, "sourcegraph-token"), token.token);
+  await saveSecretRef(i.id, "sourcegraphToken", ref);
+  ctx.log(`access token "${MANAGED_INSTANCES_TOKEN_NOTE}" stored as ${ref}`);
+  return { detail: { email, username: ADMIN_USERNAME, tokenRef: ref } };
+}
+
+/**
+ * Once the certificate is ACTIVE: the public URL as a user reaches it, through the load
+ * balancer. An allowlisted instance refuses the control plane's address (that is the
+ * allowlist working), so it is not asked.
+ */
+async function checkPublicUrl(ctx: StepContext): Promise<string> {
+  const i = instanceOf(ctx);
+  if (i.accessMode === "ip_allowlist") {
+    ctx.log(`https://${i.domain} admits only ${i.allowlistCidrs.join(", ")}; not checked from here (the checks above went through IAP)`);
+    return "not checked (IP allowlist)";
+  }
+  const h = await checkHealthz(sourcegraphBaseUrl(i), { signal: ctx.signal });
+  ctx.log(`https://${i.domain}/healthz through the load balancer: ${h.ok ? "ok" : h.detail}`);
+  if (!h.ok) throw new StepError(`the certificate is ACTIVE but https://${i.domain}/healthz answers ${h.detail}`, "Check the load balancer's backend (prod-backend-service → the serving colour's endpoint group) and Caddy on the VM, then retry.");
+  return "ok";
+}
+
+/** Polls the frontend's /healthz at `baseUrl` until it answers (the boot timeout of the settings), logging progress. */
+async function waitForFrontend(ctx: StepContext, baseUrl: string, what: string, remedy: string): Promise<void> {
   const s = provisioningSettings();
   await waitUntil(ctx, { what, timeoutMs: s.bootTimeoutMs, everyMs: s.bootPollMs, remedy }, async () => {
-    const h = await checkHealthz(sourcegraphBaseUrl(i), { signal: ctx.signal });
+    const h = await checkHealthz(baseUrl, { signal: ctx.signal });
     return { done: h.ok, progress: `/healthz: ${h.detail}` };
   });
 }

@@ -1,12 +1,15 @@
-import { existsSync } from "node:fs";
+import { access, readFile } from "node:fs/promises";
+import path from "node:path";
 import { db } from "../../db/client";
 import { readInstanceNetwork } from "../../gcp";
+import { vmNameOf } from "../../instances/colours";
 import { StepError, type StepContext, type StepDefinition } from "../../runbooks/types";
 import { parseInstanceOutputs, type PlanSummary } from "../../terraform";
-import { demoWorld } from "../demo-world";
-import { deploymentDirs, renderDeployment } from "../render-deployment";
+import { commitRendered } from "../commit-rendered";
+import { deploymentTerraform } from "../deployment-terraform";
+import { renderDeployment, stateBucketName, type DeploymentRoot } from "../render-deployment";
 import { provisioningSettings } from "../settings";
-import { checkTerraform, instanceOf, terraformIn } from "../step-helpers";
+import { checkTerraform, instanceOf } from "../step-helpers";
 
 interface PlanDetail {
   /** Named `plan` so the job page shows it as a plan summary. */
@@ -14,17 +17,26 @@ interface PlanDetail {
   planSha256: string | null;
 }
 
-/** RUNBOOK steps 8–13: create-deployment.sh, gcp-tfstate, infrastructure plan/apply, external IPs. */
+/** Provisioning builds the red colour first; upgrades add black beside it. */
+const FIRST_COLOUR = "red";
+
+/**
+ * RUNBOOK steps 8–13: create-deployment.sh (committed), gcp-tfstate, the deployment and the
+ * infrastructure planned, approved when they destroy or replace, applied; the external IPs.
+ * Each root runs in a fresh checkout with its state in the bucket, so any worker can resume.
+ */
 export const terraformSteps: StepDefinition[] = [
   {
     key: "render-deployment",
-    name: "Render the deployment's Terraform (create-deployment.sh)",
+    name: "Render the deployment's Terraform and commit it (create-deployment.sh)",
     kind: "automated",
     async run(ctx) {
       const i = instanceOf(ctx);
-      const rendered = await renderDeployment(i, provisioningSettings());
-      for (const f of rendered.files) ctx.log(`wrote ${f}`);
-      return { detail: { dir: rendered.dir, version: i.version } };
+      const files = await renderDeployment(i, provisioningSettings(), { colours: [FIRST_COLOUR], servingColour: FIRST_COLOUR });
+      // gcp-tfstate is not replaced: it also holds that root's committed state.
+      const summary = `render deployment (Sourcegraph ${i.version}, ${i.machineType}, ${i.zone}, ${i.accessMode})`;
+      const { commit } = await commitRendered(ctx, i, files, { summary, replaceDirs: ["infrastructure", FIRST_COLOUR] });
+      return { detail: { commit, files: Object.keys(files), version: i.version } };
     },
   },
   {
@@ -32,99 +44,111 @@ export const terraformSteps: StepDefinition[] = [
     name: "Create the Terraform state bucket (gcp-tfstate)",
     kind: "automated",
     async run(ctx) {
-      const { stateDir } = dirsOf(ctx);
-      const { tf, plan } = await initAndPlan(ctx, stateDir);
-      if (plan.summary?.hasChanges) checkTerraform(await tf.apply({ expectedPlanSha256: plan.planSha256 ?? undefined }), stateDir);
-      else ctx.log("state bucket already up to date");
-      const out = checkTerraform(await tf.output(), stateDir);
+      const i = instanceOf(ctx);
+      const tf = await deploymentTerraform(ctx, i, "gcp-tfstate");
+      checkTerraform(await tf.init(), tf.workingDir);
+      const plan = checkTerraform(await tf.plan(), tf.workingDir);
+      if (plan.summary?.hasChanges) {
+        const applied = await tf.apply({ expectedPlanSha256: plan.planSha256 ?? undefined });
+        // Commit whatever state exists, even after a failure: it records what was created.
+        await commitState(ctx, tf.workingDir);
+        if (!applied.ok && applied.errors.some((e) => /already ?exists|409/i.test(e))) {
+          throw new StepError(
+            `the state bucket ${stateBucketName(i.gcpProjectId)} already exists, but this deployment's gcp-tfstate has no record of it`,
+            "An earlier run created it and stopped before its state was committed. If the bucket is empty, delete it and retry; otherwise import it (terraform import in gcp-tfstate) and commit the state.",
+          );
+        }
+        checkTerraform(applied, tf.workingDir);
+      } else ctx.log("state bucket already up to date");
+      const out = checkTerraform(await tf.output(), tf.workingDir);
       return { detail: { bucket: out.outputs?.bucket_name?.value ?? null } };
     },
   },
-  {
-    key: "plan-infrastructure",
-    name: "terraform init && terraform plan (infrastructure)",
-    kind: "automated",
-    async run(ctx) {
-      const { plan } = await initAndPlan(ctx, dirsOf(ctx).infrastructureDir);
-      const s = plan.summary;
-      if (s) ctx.log(`plan: ${s.counts.add} to add, ${s.counts.change} to change, ${s.counts.destroy} to destroy (${s.counts.replace} replaced)`);
-      return { detail: { plan: s, planSha256: plan.planSha256 } satisfies PlanDetail };
-    },
-  },
+  planStep("plan-deployment", `terraform init && terraform plan (${FIRST_COLOUR} deployment: VM, data disk, endpoint group)`, FIRST_COLOUR),
+  planStep("plan-infrastructure", "terraform init && terraform plan (infrastructure: addresses, NAT, load balancer, certificate)", "infrastructure"),
   {
     key: "approve-plan",
     name: "Approve the plan (it destroys or replaces resources)",
     kind: "approval",
-    instructions: "The plan destroys or replaces existing resources. Read the summary of the plan step and approve only if that is intended.",
-    needed: (ctx) => !!(ctx.detailOf("plan-infrastructure") as PlanDetail | null)?.plan?.requiresApproval,
+    instructions: "The plan destroys or replaces existing resources. Read the summaries of the plan steps and approve only if that is intended.",
+    needed: (ctx) => ["plan-deployment", "plan-infrastructure"].some((k) => !!(ctx.detailOf(k) as PlanDetail | null)?.plan?.requiresApproval),
   },
-  {
-    key: "apply-infrastructure",
-    name: "terraform apply (infrastructure)",
-    kind: "automated",
-    async run(ctx) {
-      const i = instanceOf(ctx);
-      const { infrastructureDir } = dirsOf(ctx);
-      const tf = terraformIn(ctx, infrastructureDir);
-      const planned = ctx.detailOf("plan-infrastructure") as PlanDetail | null;
-      if (existsSync(tf.planFile)) {
-        checkTerraform(await tf.apply({ expectedPlanSha256: planned?.planSha256 ?? undefined }), infrastructureDir);
-      } else {
-        // A re-run after the saved plan was applied (plans are single use): check nothing is left.
-        ctx.log("the saved plan was already applied; checking the deployment matches its configuration");
-        const again = checkTerraform(await tf.plan(), infrastructureDir);
-        if (again.summary?.requiresApproval) {
-          throw new StepError("the infrastructure changed since the approved plan and would now destroy or replace resources", "Retry from a new provision job, or inspect the deployment directory with terraform plan.");
-        }
-        if (again.summary?.hasChanges) checkTerraform(await tf.apply({ expectedPlanSha256: again.planSha256 ?? undefined }), infrastructureDir);
-      }
-      const out = checkTerraform(await tf.output(), infrastructureDir);
-      const outputs = parseInstanceOutputs(out.outputs ?? {});
-      const demo = await demoWorld();
-      if (demo) {
-        ctx.log("demo mode: the emulated GCP project now has the VM, addresses and certificate, and the VM runs a fresh Sourcegraph");
-        await demo.applyInfrastructure({
-          slug: i.slug,
-          projectId: i.gcpProjectId,
-          zone: i.zone,
-          version: i.version,
-          globalIp: outputs.globalAddress,
-          natIps: outputs.natIps,
-          dataDiskSizeGb: i.dataDiskSizeGb,
-          certificateReads: Number(process.env.DEMO_CERTIFICATE_READS ?? 3),
-        });
-      }
-      return { detail: outputs };
-    },
-  },
+  applyStep("apply-deployment", `terraform apply (${FIRST_COLOUR} deployment)`, FIRST_COLOUR, "plan-deployment"),
+  applyStep("apply-infrastructure", "terraform apply (infrastructure)", "infrastructure", "plan-infrastructure"),
   {
     key: "read-ips",
     name: "Find the external IPs (global and NAT)",
     kind: "automated",
     async run(ctx) {
       const i = instanceOf(ctx);
-      const { infrastructureDir } = dirsOf(ctx);
-      const out = checkTerraform(await terraformIn(ctx, infrastructureDir).output(), infrastructureDir);
-      const outputs = parseInstanceOutputs(out.outputs ?? {});
-      const net = await readInstanceNetwork({ project: i.gcpProjectId, region: i.region, zone: i.zone });
-      ctx.log(`default-global-address   ${net.globalIp} (terraform output: ${outputs.globalAddress})`);
+      const outputs = (ctx.detailOf("apply-infrastructure") as { globalAddress?: string } | null) ?? {};
+      const vmName = vmNameOf(FIRST_COLOUR);
+      const net = await readInstanceNetwork({ project: i.gcpProjectId, region: i.region, zone: i.zone, vmName });
+      ctx.log(`default-global-address   ${net.globalIp} (terraform output: ${outputs.globalAddress ?? "none"})`);
       net.natIps.forEach((ip, n) => ctx.log(`default-nat-manual-ip-${n}  ${ip}`));
-      ctx.log(`VM prod is ${net.vmStatus}`);
+      ctx.log(`VM ${vmName} is ${net.vmStatus}`);
       if (net.natIps.length !== 2) throw new StepError(`expected 2 NAT addresses, found ${net.natIps.length}`, "Check Cloud NAT in the GCP console; the apply may not have finished. Then retry.");
-      if (net.globalIp !== outputs.globalAddress) ctx.log("note: GCP's global address differs from the Terraform output; recording GCP's");
-      await db.instance.update({ where: { id: i.id }, data: { globalIp: net.globalIp, natIps: net.natIps } });
-      return { detail: { globalIp: net.globalIp, natIps: net.natIps } };
+      if (outputs.globalAddress && net.globalIp !== outputs.globalAddress) ctx.log("note: GCP's global address differs from the Terraform output; recording GCP's");
+      await db.instance.update({ where: { id: i.id }, data: { globalIp: net.globalIp, natIps: net.natIps, vmName } });
+      return { detail: { globalIp: net.globalIp, natIps: net.natIps, vmName } };
     },
   },
 ];
 
-/** `terraform init && terraform plan` in one working directory, failing the step on an error. */
-async function initAndPlan(ctx: StepContext, dir: string) {
-  const tf = terraformIn(ctx, dir);
-  checkTerraform(await tf.init(), dir);
-  return { tf, plan: checkTerraform(await tf.plan(), dir) };
+function planStep(key: string, name: string, root: DeploymentRoot): StepDefinition {
+  return {
+    key,
+    name,
+    kind: "automated",
+    async run(ctx) {
+      const tf = await deploymentTerraform(ctx, instanceOf(ctx), root);
+      checkTerraform(await tf.init(), tf.workingDir);
+      const plan = checkTerraform(await tf.plan(), tf.workingDir);
+      const s = plan.summary;
+      if (s) ctx.log(`plan (${root}): ${s.counts.add} to add, ${s.counts.change} to change, ${s.counts.destroy} to destroy (${s.counts.replace} replaced)`);
+      return { detail: { plan: s, planSha256: plan.planSha256 } satisfies PlanDetail };
+    },
+  };
 }
 
-function dirsOf(ctx: StepContext) {
-  return deploymentDirs(instanceOf(ctx).slug, provisioningSettings());
+/**
+ * Applies the plan that was shown (and approved). On a worker that did not make the plan
+ * (a resumed job: its plan file is on the other machine), or after the plan was applied,
+ * it plans again from the state in the bucket: changes that destroy nothing are applied,
+ * anything that would now destroy or replace needs a new approval.
+ */
+function applyStep(key: string, name: string, root: DeploymentRoot, planKey: string): StepDefinition {
+  return {
+    key,
+    name,
+    kind: "automated",
+    async run(ctx) {
+      const tf = await deploymentTerraform(ctx, instanceOf(ctx), root);
+      const planned = ctx.detailOf(planKey) as PlanDetail | null;
+      checkTerraform(await tf.init(), tf.workingDir);
+      if (await exists(tf.planFile)) {
+        checkTerraform(await tf.apply({ expectedPlanSha256: planned?.planSha256 ?? undefined }), tf.workingDir);
+      } else {
+        ctx.log("no saved plan on this worker (another worker made it, or it was applied): planning again from the state in the bucket");
+        const again = checkTerraform(await tf.plan(), tf.workingDir);
+        if (again.summary?.requiresApproval && !planned?.plan?.requiresApproval) {
+          throw new StepError(`the ${root} deployment changed since its plan and would now destroy or replace resources`, "Start a new provision job (its plan will ask for approval), or inspect the deployment with terraform plan.");
+        }
+        if (again.summary?.hasChanges) checkTerraform(await tf.apply({ expectedPlanSha256: again.planSha256 ?? undefined }), tf.workingDir);
+        else ctx.log(`the ${root} deployment already matches its configuration`);
+      }
+      if (root !== "infrastructure") return;
+      const out = checkTerraform(await tf.output(), tf.workingDir);
+      return { detail: parseInstanceOutputs(out.outputs ?? {}) };
+    },
+  };
 }
+
+/** gcp-tfstate keeps its state beside its configuration, committed (RUNBOOK). */
+async function commitState(ctx: StepContext, dir: string) {
+  const state = await readFile(path.join(dir, "terraform.tfstate"), "utf8").catch(() => null);
+  if (state === null) return;
+  await commitRendered(ctx, instanceOf(ctx), { "gcp-tfstate/terraform.tfstate": state }, { summary: "initialize GCP tfstate bucket", replaceDirs: [] });
+}
+
+const exists = (file: string) => access(file).then(() => true, () => false);
