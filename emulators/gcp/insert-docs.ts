@@ -6,7 +6,7 @@ import { invalid } from "./errors";
 import { validateLabels } from "./labels";
 import { backendServiceDoc, groupDoc } from "./load-balancer-resources";
 import { getOrNotFound } from "./lookup";
-import { networkLink } from "./network-link";
+import { resourceLink } from "./resource-link";
 import { asString, pick } from "./request-body";
 import { parseResourceRef } from "./resource-ref";
 import { addressDoc, bareLocation, regionOfZone } from "./resources";
@@ -60,8 +60,8 @@ export async function buildInsertDoc(pool: pg.Pool, route: Route, name: string, 
         // A new group has no endpoints until attachNetworkEndpoints adds them.
         size: 0,
         ...pick(resource, ["defaultPort"]),
-        network: networkLink(project, asString(resource.network) ?? "default", "global/networks"),
-        subnetwork: networkLink(project, asString(resource.subnetwork) ?? "default", `regions/${regionOfZone(zone)}/subnetworks`),
+        network: resourceLink(project, asString(resource.network) ?? "default", "global/networks"),
+        subnetwork: resourceLink(project, asString(resource.subnetwork) ?? "default", `regions/${regionOfZone(zone)}/subnetworks`),
       };
     }
     case "instanceGroup":
@@ -98,7 +98,7 @@ async function diskFromRequest(pool: pg.Pool, route: Route, name: string, resour
     zone: bareLocation(route.location),
     name,
     sizeGb,
-    type: asString(resource.type),
+    type: resourceLink(route.project, asString(resource.type) ?? "pd-ssd", `zones/${bareLocation(route.location)}/diskTypes`),
     labels,
     description: asString(resource.description),
     source,

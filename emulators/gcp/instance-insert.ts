@@ -6,7 +6,7 @@ import { validateLabels } from "./labels";
 import { parseMachineType } from "./machine-types";
 import { recordOperation } from "./operations";
 import { pick } from "./request-body";
-import { networkLink } from "./network-link";
+import { resourceLink } from "./resource-link";
 import { bareLocation, instanceDoc, regionOfZone, resourcePath, zoneLocation } from "./resources";
 import { deleteResource, insertResource, listResources, type ResourceKey } from "./store";
 
@@ -75,8 +75,8 @@ async function networkInterfaces(pool: pg.Pool, project: string, zone: string, r
     ...nic,
     kind: "compute#networkInterface",
     name: `nic${i}`,
-    network: networkLink(project, typeof nic.network === "string" ? nic.network : "default", "global/networks"),
-    subnetwork: networkLink(project, typeof nic.subnetwork === "string" ? nic.subnetwork : "default", `regions/${region}/subnetworks`),
+    network: resourceLink(project, typeof nic.network === "string" ? nic.network : "default", "global/networks"),
+    subnetwork: resourceLink(project, typeof nic.subnetwork === "string" ? nic.subnetwork : "default", `regions/${region}/subnetworks`),
     networkIP: typeof nic.networkIP === "string" ? nic.networkIP : freeIp(),
   }));
 }

@@ -4,7 +4,6 @@
  * Point the app at it with GCP_API_ENDPOINT=http://127.0.0.1:4010.
  */
 import { runEmulatorProcess } from "../run-emulator";
-import { configureCompute } from "./compute-settings";
 import { parseManagedZones } from "./dns-zones";
 import { startGcpEmulator } from "./server";
 
@@ -17,11 +16,7 @@ const certificateReadsAfterDns = readCount("GCP_EMULATOR_CERTIFICATE_READS");
 
 await runEmulatorProcess(
   "gcp-emulator",
-  async (databaseUrl) => {
-    const emulator = await startGcpEmulator({ databaseUrl, port, dnsZones, log: (line) => console.error(line) });
-    configureCompute(emulator.pool, { certificateReadsAfterDns });
-    return emulator;
-  },
+  (databaseUrl) => startGcpEmulator({ databaseUrl, port, dnsZones, certificateReadsAfterDns, log: (line) => console.error(line) }),
   (e) => `listening on ${e.url} (state in schema gcp_emulator)`,
 );
 

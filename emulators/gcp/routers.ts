@@ -1,7 +1,7 @@
 import type pg from "pg";
 import { inUse, invalid } from "./errors";
 import { getOrNotFound } from "./lookup";
-import { networkLink } from "./network-link";
+import { resourceLink } from "./resource-link";
 import { parseResourceRef } from "./resource-ref";
 import { locationLink, newId, now, resourcePath, selfLink, type Location } from "./resources";
 import { listResources, patchResource } from "./store";
@@ -23,7 +23,7 @@ export async function routerDoc(pool: pg.Pool, project: string, location: Locati
     name,
     creationTimestamp: now(),
     region: locationLink(project, location),
-    network: networkLink(project, resource.network, "global/networks"),
+    network: resourceLink(project, resource.network, "global/networks"),
     nats,
     selfLink: selfLink(project, "router", location, name),
   };

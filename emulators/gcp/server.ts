@@ -12,6 +12,7 @@ import { RawReply, readBytes } from "./raw-reply";
 import { matchRoute, methodId } from "./routes";
 import { ensureSchema } from "./schema";
 import { computeDisabledError } from "./service-usage-api";
+import { configureCompute } from "./compute-settings";
 import { matchStorageRoute, serveStorage, serveXmlRead, type StorageContext } from "./gcs-routes";
 
 export interface GcpEmulatorOptions {
@@ -29,6 +30,8 @@ export interface GcpEmulatorOptions {
    * proxy). Minted service-account keys name `<publicUrl>/token` as their token_uri.
    */
   publicUrl?: string;
+  /** Reads a managed certificate stays PROVISIONING after DNS points at the load balancer (default 3). */
+  certificateReadsAfterDns?: number;
 }
 
 export interface GcpEmulator {
@@ -52,6 +55,7 @@ export async function startGcpEmulator(options: GcpEmulatorOptions): Promise<Gcp
     await pool.end();
     throw err;
   }
+  if (options.certificateReadsAfterDns !== undefined) configureCompute(pool, { certificateReadsAfterDns: options.certificateReadsAfterDns });
 
   const server = http.createServer((req, res) => {
     serve(pool, config, req)

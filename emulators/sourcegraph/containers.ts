@@ -5,7 +5,7 @@ import { createHash } from "node:crypto";
  * the images they run. The emulator reports these in `docker ps` so health checks and the
  * upgrade ritual ("check docker ps image versions") see what a real VM would show.
  */
-export type ContainerState = "running" | "exited" | "restarting";
+export type ContainerState = "running" | "exited" | "restarting" | "created";
 export type ContainerHealth = "healthy" | "unhealthy" | "starting" | "none";
 
 export interface ContainerRecord {
@@ -15,6 +15,14 @@ export interface ContainerRecord {
   startedAt: string;
   /** For an exited container: its exit code (a completed one-shot container exits 0). */
   exitCode?: number;
+  /**
+   * The Sourcegraph release of the image the container runs (the compose file's release when
+   * it was created). Absent on rows seeded before releases were modelled: the deployment's
+   * version then.
+   */
+  version?: string;
+  /** What the container printed in its last run (`docker logs`): the migrator's outcome. */
+  logs?: { stream: "stdout" | "stderr"; line: string }[];
 }
 
 interface ContainerSpec {
@@ -29,13 +37,24 @@ interface ContainerSpec {
    * `sourcegraph-frontend-internal` waits for it (`service_completed_successfully`).
    */
   oneShot?: boolean;
+  /**
+   * docker-compose.yaml's `depends_on`: the service starts only once these are healthy (or,
+   * for a one-shot, completed successfully).
+   */
+  dependsOn?: string[];
 }
 
 export const CONTAINER_SPECS: readonly ContainerSpec[] = [
-  { name: "migrator", image: "index.docker.io/sourcegraph/migrator", healthcheck: false, oneShot: true },
+  { name: "migrator", image: "index.docker.io/sourcegraph/migrator", healthcheck: false, oneShot: true, dependsOn: ["pgsql", "codeintel-db", "codeinsights-db"] },
   { name: "caddy", image: "index.docker.io/caddy/caddy", tag: "2.7.6-alpine", healthcheck: false, ports: "0.0.0.0:80->80/tcp, 0.0.0.0:443->443/tcp" },
-  { name: "sourcegraph-frontend-0", image: "index.docker.io/sourcegraph/frontend", healthcheck: true, ports: "3080/tcp" },
-  { name: "sourcegraph-frontend-internal", image: "index.docker.io/sourcegraph/frontend", healthcheck: true, ports: "3090/tcp" },
+  { name: "sourcegraph-frontend-0", image: "index.docker.io/sourcegraph/frontend", healthcheck: true, ports: "3080/tcp", dependsOn: ["sourcegraph-frontend-internal"] },
+  {
+    name: "sourcegraph-frontend-internal",
+    image: "index.docker.io/sourcegraph/frontend",
+    healthcheck: true,
+    ports: "3090/tcp",
+    dependsOn: ["pgsql", "codeintel-db", "migrator"],
+  },
   { name: "gitserver-0", image: "index.docker.io/sourcegraph/gitserver", healthcheck: true, ports: "3178/tcp" },
   { name: "zoekt-indexserver-0", image: "index.docker.io/sourcegraph/search-indexer", healthcheck: true },
   { name: "zoekt-webserver-0", image: "index.docker.io/sourcegraph/indexed-searcher", healthcheck: true, ports: "6070/tcp" },
@@ -73,13 +92,27 @@ export function imageOf(name: string, version: string): string {
   return `${spec.image}:${tag}@sha256:${digest}`;
 }
 
-/** A freshly started deployment: everything running and healthy. */
-export function freshContainers(startedAt = new Date()): Record<string, ContainerRecord> {
+/**
+ * A freshly started deployment: everything running and healthy, the migrator completed.
+ * With `version`, each container records the release of its image (VM deployments); without,
+ * the records follow the deployment's version (legacy rows).
+ */
+export function freshContainers(startedAt = new Date(), version?: string): Record<string, ContainerRecord> {
   const records: Record<string, ContainerRecord> = {};
-  for (const spec of CONTAINER_SPECS) {
-    records[spec.name] = spec.oneShot
-      ? { state: "exited", health: "none", startedAt: startedAt.toISOString(), exitCode: 0 }
-      : { state: "running", health: spec.healthcheck ? "healthy" : "none", startedAt: startedAt.toISOString() };
-  }
+  for (const spec of CONTAINER_SPECS) records[spec.name] = { ...startedContainer(spec.name, startedAt), ...(version ? { version } : {}) };
   return records;
+}
+
+/** A container as `docker compose up` leaves it when it started fine: running (healthy), or a one-shot that completed. */
+export function startedContainer(name: string, startedAt = new Date()): ContainerRecord {
+  const spec = specOf(name);
+  return spec?.oneShot
+    ? { state: "exited", health: "none", startedAt: startedAt.toISOString(), exitCode: 0 }
+    : { state: "running", health: spec?.healthcheck ? "healthy" : "none", startedAt: startedAt.toISOString() };
+}
+
+/** Whether the image's tag is the Sourcegraph release (caddy's is pinned on its own). */
+export function followsRelease(name: string): boolean {
+  const spec = specOf(name);
+  return spec !== undefined && spec.tag === undefined;
 }

@@ -145,7 +145,7 @@ describe("the offline fixture modules against the GCP emulator", () => {
 
     const disk = await get(`${C}/zones/${ZONE}/disks/prod-red-data`);
     expect(disk).toMatchObject({ sizeGb: "1234" });
-    expect(disk.type).toMatch(/\/diskTypes\/pd-ssd$/);
+    expect(disk.type).toBe(`https://www.googleapis.com/compute/v1/projects/${PROJECT}/zones/${ZONE}/diskTypes/pd-ssd`);
     expect(await get(`${C}/zones/${ZONE}/disks/prod-red`)).toMatchObject({ sizeGb: "50" });
 
     expect(await get(`${C}/zones/${ZONE}/networkEndpointGroups/prod-red-neg`)).toMatchObject({ networkEndpointType: "GCE_VM_IP_PORT", size: 1 });

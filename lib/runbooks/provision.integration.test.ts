@@ -2,9 +2,11 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startGcpEmulator, failNextCalls, type GcpEmulator } from "../../emulators/gcp";
+import { startGcpEmulator, failNextCalls, SEEDED_BILLING_ACCOUNT, type GcpEmulator } from "../../emulators/gcp";
 import { startSourcegraphEmulator, type SourcegraphEmulator } from "../../emulators/sourcegraph";
 import { db } from "../db/client";
+import { deploymentHistory } from "../deployments/deployment-history";
+import { linkBilling } from "../gcp";
 import { pool } from "../db/pool";
 import { resolveWaitingStep } from "../jobs/control/resolve-waiting-step";
 import { retryJob } from "../jobs/control/retry-job";
@@ -12,6 +14,7 @@ import { createInstance } from "../provisioning/create-instance";
 import { createInstanceSchema } from "../provisioning/create-instance-schema";
 import { LocalSecretStore } from "../secrets/local-secret-store";
 import { makeActor } from "../testing/factories";
+import { provisioningTestEnv } from "../testing/provisioning-env";
 import { spawnWorker, waitFor, type SpawnedWorker } from "../testing/spawn-worker";
 
 let gcp: GcpEmulator;
@@ -20,23 +23,16 @@ let worker: SpawnedWorker;
 let tmp: string;
 
 beforeAll(async () => {
-  gcp = await startGcpEmulator({ databaseUrl: process.env.DATABASE_URL!, port: 0 });
+  gcp = await startGcpEmulator({ databaseUrl: process.env.DATABASE_URL!, port: 0, certificateReadsAfterDns: 2 });
   sourcegraph = await startSourcegraphEmulator({ databaseUrl: process.env.DATABASE_URL!, port: 0 });
   tmp = await mkdtemp(path.join(os.tmpdir(), "provision-"));
+  // This test process plays the person who links billing in the console.
+  process.env.GCP_API_ENDPOINT = gcp.url;
   worker = spawnWorker({
     // The compute client's first load can block the event loop for seconds on a busy machine;
     // the default 4 s test staleness would then hand the job to a second executor.
     HEARTBEAT_STALE_MS: "60000",
-    DEMO_MODE: "1",
-    GCP_API_ENDPOINT: gcp.url,
-    GCP_ACCESS_TOKEN: "test",
-    SOURCEGRAPH_BASE_URL_TEMPLATE: sourcegraph.baseUrlTemplate,
-    SECRETS_DIR: path.join(tmp, "secrets"),
-    DATA_DIR: tmp,
-    PATH: `${path.resolve("emulators/fake-gcloud")}${path.delimiter}${process.env.PATH}`,
-    DEMO_CERTIFICATE_READS: "2",
-    CERTIFICATE_POLL_MS: "100",
-    BOOT_POLL_MS: "100",
+    ...provisioningTestEnv({ gcpUrl: gcp.url, sourcegraphUrl: sourcegraph.url, tmp }),
   });
 }, 60_000);
 
@@ -53,12 +49,22 @@ const body = (slug: string) =>
     slug,
     displayName: "New Co",
     version: "latest",
-    machineType: "n1-standard-16",
-    dataDiskSizeGb: 600,
-    zone: "us-central1-f",
+    machineType: "n1-standard-32",
+    dataDiskSizeGb: 1234,
+    zone: "europe-west1-c",
     accessMode: "ip_allowlist",
     allowlistCidrs: ["203.0.113.0/24"],
   });
+
+/** The GCP emulator's REST API, read as a client of the real API would. */
+async function gcpGet(pathname: string): Promise<Record<string, unknown>> {
+  const res = await fetch(`${gcp.url}${pathname}`, { headers: { authorization: "Bearer test" } });
+  if (!res.ok) throw new Error(`GET ${pathname}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as Record<string, unknown>;
+}
+
+/** What the person ticking "link billing" did first, in the (emulated) console. */
+const linkBillingByHand = (project: string) => linkBilling({ projectId: project, billingAccount: SEEDED_BILLING_ACCOUNT });
 
 async function jobState(jobId: string) {
   return db.job.findUniqueOrThrow({ where: { id: jobId }, include: { steps: { orderBy: { position: "asc" } } } });
@@ -82,6 +88,7 @@ describe("provision job", () => {
     expect(waiting.status, waiting.error ?? "").toBe("waiting");
     expect(waiting.steps.find((s) => s.status === "waiting")?.key).toBe("link-billing");
 
+    await linkBillingByHand(instance.gcpProjectId);
     await resolveWaitingStep(operator, job.id, { kind: "human", stepKey: "link-billing" });
     const done = await settled(job.id, ["succeeded", "failed", "waiting"], 180_000);
     const log = await logOf(job.id);
@@ -93,8 +100,28 @@ describe("provision job", () => {
     const row = await db.instance.findUniqueOrThrow({ where: { slug: "newco" } });
     expect(row.status).toBe("active");
     expect(row.version).toBe("5.10.2");
-    expect(row.globalIp).toMatch(/^34\.120\./);
+    expect(row.globalIp).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
     expect(row.natIps).toHaveLength(2);
+    expect(row.vmName).toBe("prod-red");
+
+    // Every input reached the resources, read back through the emulator's REST API.
+    const project = row.gcpProjectId;
+    const vm = await gcpGet(`/compute/v1/projects/${project}/zones/europe-west1-c/instances/prod-red`);
+    expect(vm.machineType).toMatch(/\/zones\/europe-west1-c\/machineTypes\/n1-standard-32$/);
+    const disk = await gcpGet(`/compute/v1/projects/${project}/zones/europe-west1-c/disks/prod-red-data`);
+    expect(disk.sizeGb).toBe("1234");
+    const backend = await gcpGet(`/compute/v1/projects/${project}/global/backendServices/prod-backend-service`);
+    expect(String(backend.securityPolicy)).toMatch(/\/global\/securityPolicies\/prod-allowlist$/);
+    expect(JSON.stringify(backend.backends)).toContain("/networkEndpointGroups/prod-red-neg");
+    const policy = await gcpGet(`/compute/v1/projects/${project}/global/securityPolicies/prod-allowlist`);
+    expect(JSON.stringify(policy.rules)).toContain("203.0.113.0/24");
+    // State is in the instance's bucket, one prefix per root; nothing on the worker's disk counts.
+    const objects = await gcpGet(`/storage/v1/b/${project}-tfstate/o`);
+    expect((objects.items as { name: string }[]).map((o) => o.name).sort()).toEqual(["deployments/red/default.tfstate", "infrastructure/default.tfstate"]);
+    // The deployment is in git, the commit naming the job and who started it.
+    const history = await deploymentHistory({ repo: path.join(tmp, "deployments.git"), slug: "newco" });
+    expect(history.find((c) => c.summary.startsWith("render deployment"))).toMatchObject({ jobId: job.id, jobKind: "provision", startedBy: { email: operator.email } });
+    expect(history.some((c) => c.summary === "initialize GCP tfstate bucket")).toBe(true);
     const refs = row.secretRefs as Record<string, string>;
     expect(Object.keys(refs).sort()).toEqual(["adminPassword", "serviceAccountKey", "sourcegraphToken"]);
     // References only: the password itself is in the store and nowhere in the log or the database.
@@ -107,6 +134,9 @@ describe("provision job", () => {
 
     expect(log).toContain("waiting for the managed SSL certificate: certificate PROVISIONING");
     expect(log).toContain("certificate ACTIVE");
+    // Before the certificate, Sourcegraph was reached through IAP; the allowlist refuses the public URL.
+    expect(log).toMatch(/Listening on port \[\d+\]/);
+    expect(done.steps.find((s) => s.key === "certificate")?.detail).toMatchObject({ publicUrl: "not checked (IP allowlist)" });
     expect(log).toContain(`A newco.sourcegraph.com. → ${row.globalIp}`);
 
     const sg = await sourcegraph.pool.query(`SELECT needs_site_init, admin, site_config, settings FROM sourcegraph_emulator.instance WHERE slug = 'newco'`);
@@ -123,6 +153,7 @@ describe("provision job", () => {
     const operator = await makeActor("operator");
     const { job } = await createInstance(operator, body("failco"));
     await settled(job.id, ["waiting"]);
+    await linkBillingByHand("sourcegraph-managed-failco");
     await failNextCalls(gcp.pool, { method: "serviceusage.services.enable", project: "sourcegraph-managed-failco", error: "permissionDenied" });
     await resolveWaitingStep(operator, job.id, { kind: "human", stepKey: "link-billing" });
     const failed = await settled(job.id, ["failed", "succeeded"]);

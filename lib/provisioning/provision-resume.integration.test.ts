@@ -1,0 +1,88 @@
+import { existsSync } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startGcpEmulator, SEEDED_BILLING_ACCOUNT, type GcpEmulator } from "../../emulators/gcp";
+import { startSourcegraphEmulator, type SourcegraphEmulator } from "../../emulators/sourcegraph";
+import { db } from "../db/client";
+import { pool } from "../db/pool";
+import { checkoutDeployment } from "../deployments/checkout-deployment";
+import { LocalSecretStore } from "../secrets/local-secret-store";
+import { createTerraformRunner, terraformGoogleEnv } from "../terraform";
+import { makeActor } from "../testing/factories";
+import { provisioningTestEnv } from "../testing/provisioning-env";
+import { spawnWorker, waitFor, type SpawnedWorker } from "../testing/spawn-worker";
+import { createInstance } from "./create-instance";
+import { createInstanceSchema } from "./create-instance-schema";
+
+/**
+ * State lives in the instance's bucket, not on a worker's disk: worker A plans in its own
+ * directory and is SIGKILLed; the job resumes on worker B, a separate process with an empty
+ * directory of its own (as on another machine), and applies from the state in the bucket. A
+ * third, fresh directory then sees the same state: nothing left to change.
+ */
+let gcp: GcpEmulator;
+let sourcegraph: SourcegraphEmulator;
+let tmp: string;
+const workers: SpawnedWorker[] = [];
+
+beforeAll(async () => {
+  gcp = await startGcpEmulator({ databaseUrl: process.env.DATABASE_URL!, port: 0, certificateReadsAfterDns: 1 });
+  sourcegraph = await startSourcegraphEmulator({ databaseUrl: process.env.DATABASE_URL!, port: 0 });
+  tmp = await mkdtemp(path.join(os.tmpdir(), "provision-resume-"));
+}, 60_000);
+
+afterAll(async () => {
+  for (const w of workers) await w.stop("SIGKILL");
+  await sourcegraph?.close();
+  await gcp?.close();
+  await pool().end();
+  if (tmp) await rm(tmp, { recursive: true, force: true });
+});
+
+const stepOf = async (jobId: string, key: string) => db.jobStep.findFirstOrThrow({ where: { jobId, key } });
+
+describe("a provision job resumed on another worker", () => {
+  it("applies from the state in the bucket, in an empty directory", async () => {
+    const env = { ...provisioningTestEnv({ gcpUrl: gcp.url, sourcegraphUrl: sourcegraph.url, tmp }), BILLING_ACCOUNT: SEEDED_BILLING_ACCOUNT.replace("billingAccounts/", "") };
+    const dirA = path.join(tmp, "worker-a");
+    const dirB = path.join(tmp, "worker-b");
+    const a = spawnWorker({ ...env, WORKER_ID: "worker-a", TERRAFORM_WORK_DIR: dirA });
+    workers.push(a);
+    const operator = await makeActor("operator");
+    const { job } = await createInstance(operator, createInstanceSchema.parse({ slug: "resumeco", displayName: "Resume Co", version: "latest", machineType: "n1-standard-8", accessMode: "public_sso" }));
+
+    await waitFor(async () => (await stepOf(job.id, "plan-deployment")).status === "succeeded", 120_000, "worker A's plan");
+    a.proc.kill("SIGKILL");
+    await a.stop();
+    // A planned in its own directory; the plan (a local file) dies with its machine.
+    expect(existsSync(path.join(dirA, "resumeco", "red", "plan.bin"))).toBe(true);
+    expect((await stepOf(job.id, "apply-deployment")).status).toBe("pending");
+
+    const b = spawnWorker({ ...env, WORKER_ID: "worker-b", TERRAFORM_WORK_DIR: dirB });
+    workers.push(b);
+    const done = await waitFor(async () => {
+      const j = await db.job.findUniqueOrThrow({ where: { id: job.id } });
+      return ["succeeded", "failed"].includes(j.status) ? j : null;
+    }, 180_000, "the job to end on worker B");
+    const log = (await db.jobLog.findMany({ where: { jobId: job.id }, orderBy: { seq: "asc" } })).map((l) => l.line).join("\n");
+    expect(done.status, `${done.error}\n${log.slice(-3000)}`).toBe("succeeded");
+    expect(done.workerId).toBe("worker-b");
+    expect(log).toContain("no saved plan on this worker");
+    expect(existsSync(path.join(dirB, "resumeco", "red"))).toBe(true);
+
+    // A third directory, as a person with the deploy key would have: no changes.
+    const instance = await db.instance.findUniqueOrThrow({ where: { slug: "resumeco" } });
+    const key = await new LocalSecretStore(path.join(tmp, "secrets")).get((instance.secretRefs as Record<string, string>).serviceAccountKey);
+    for (const root of ["red", "infrastructure"]) {
+      const dir = path.join(tmp, "third", root);
+      await checkoutDeployment({ repo: path.join(tmp, "deployments.git"), slug: "resumeco", subdir: root, into: dir });
+      const tf = createTerraformRunner({ workingDir: dir, env: terraformGoogleEnv({ credentialsJson: key, apiEndpoint: gcp.url }), secrets: [key] });
+      expect((await tf.init()).ok).toBe(true);
+      const plan = await tf.plan();
+      expect(plan.ok, plan.errors.join("; ")).toBe(true);
+      expect(plan.summary?.hasChanges).toBe(false);
+    }
+  }, 300_000);
+});
