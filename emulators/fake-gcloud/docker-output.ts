@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { EffectiveContainer } from "../sourcegraph/instance-record";
+import type { EffectiveContainer, EmulatedInstance } from "../sourcegraph/instance-record";
 
 /**
  * Renders containers the way Docker prints them, so parsers are tested against realistic
@@ -7,6 +7,11 @@ import type { EffectiveContainer } from "../sourcegraph/instance-record";
  * --format json` (one object per line, Compose ≥ 2.21).
  */
 const PROJECT = "docker-compose";
+
+/** What container IDs are derived from: the legacy slug, or the VM (two colours never share IDs). */
+export function deploymentId(instance: EmulatedInstance): string {
+  return instance.ref.kind === "legacy" ? instance.ref.slug : `${instance.ref.project}/${instance.ref.zone}/${instance.ref.vm}`;
+}
 
 export function dockerPsJsonLines(slug: string, containers: EffectiveContainer[], now = new Date()): string[] {
   return containers.map((c) =>
@@ -34,7 +39,7 @@ export function composePsJsonLines(slug: string, containers: EffectiveContainer[
     JSON.stringify({
       Command: '"/sbin/tini -- /usr/…"',
       CreatedAt: dockerDate(new Date(c.startedAt)),
-      ExitCode: c.state === "running" ? 0 : (c.exitCode ?? 1),
+      ExitCode: c.state === "exited" || c.state === "restarting" ? (c.exitCode ?? 1) : 0,
       Health: c.health === "none" ? "" : c.health,
       ID: containerId(slug, c),
       Image: c.image,
@@ -68,7 +73,8 @@ export function dockerPsTable(slug: string, containers: EffectiveContainer[], no
 function statusText(c: EffectiveContainer, now: Date): string {
   const since = humanDuration(now, new Date(c.startedAt));
   if (c.state === "exited") return `Exited (${c.exitCode ?? 1}) ${since} ago`;
-  if (c.state === "restarting") return `Restarting (1) ${since} ago`;
+  if (c.state === "restarting") return `Restarting (${c.exitCode ?? 1}) ${since} ago`;
+  if (c.state === "created") return "Created";
   const health = c.health === "none" ? "" : c.health === "starting" ? " (health: starting)" : ` (${c.health})`;
   return `Up ${since}${health}`;
 }

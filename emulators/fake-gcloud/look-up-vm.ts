@@ -1,5 +1,6 @@
+import { deploymentOfVm } from "../sourcegraph/deployment-ref";
 import type { Db, EmulatedInstance } from "../sourcegraph/instance-record";
-import { getInstance, slugForProject } from "../sourcegraph/instance-state";
+import { loadDeployment } from "../sourcegraph/instance-state";
 
 /**
  * The VM a gcloud call names, as `instances.get` would find it. The GCP emulator's rows
@@ -9,7 +10,9 @@ import { getInstance, slugForProject } from "../sourcegraph/instance-state";
  * older tests): its VM is `prod`, in any zone, as before the GCP side existed.
  *
  * `instance` is the Sourcegraph deployment running on the VM, null when there is none (a VM
- * still booting: nothing listens on its ports yet).
+ * still booting: nothing listens on its ports yet): the VM's own (it booted a release: its
+ * containers, checkout and data disk), else the project's legacy instance (seeded by slug,
+ * whatever the VM is called), as before VMs were modelled.
  */
 export type VmLookup =
   | { found: false }
@@ -29,11 +32,11 @@ export async function lookUpVm(db: Db, ref: VmRef): Promise<VmLookup> {
   const gcp = await gcpVm(db, ref);
   if (gcp.projectKnown) {
     if (gcp.status === null) return { found: false };
-    return { found: true, source: "gcp", status: gcp.status, instance: await instanceOf(db, ref.project) };
+    return { found: true, source: "gcp", status: gcp.status, instance: await instanceOn(db, ref) };
   }
   if (ref.vm !== LEGACY_VM) return { found: false };
-  const instance = await instanceOf(db, ref.project);
-  return instance ? { found: true, source: "legacy", status: "RUNNING", instance } : { found: false };
+  const instance = await instanceOn(db, ref);
+  return instance?.ref.kind === "legacy" ? { found: true, source: "legacy", status: "RUNNING", instance } : { found: false };
 }
 
 /** What `gcloud` prints when `instances.get` answers 404 (exit 1). */
@@ -59,7 +62,7 @@ async function gcpVm(db: Db, ref: VmRef): Promise<{ projectKnown: boolean; statu
   }
 }
 
-async function instanceOf(db: Db, project: string): Promise<EmulatedInstance | null> {
-  const slug = await slugForProject(db, project);
-  return slug ? getInstance(db, slug) : null;
+async function instanceOn(db: Db, ref: VmRef): Promise<EmulatedInstance | null> {
+  const deployment = await deploymentOfVm(db, ref);
+  return deployment ? loadDeployment(db, deployment) : null;
 }

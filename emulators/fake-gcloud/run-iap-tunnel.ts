@@ -1,6 +1,7 @@
 import http from "node:http";
 import net from "node:net";
 import type { Socket } from "node:net";
+import { caddyListening } from "../sourcegraph/instance-record";
 import { forwardToCaddy } from "./forward-to-caddy";
 import { close, listenEverywhere, localAddresses, pickUnusedPort, portIsFree } from "./local-sockets";
 import type { VmLookup } from "./look-up-vm";
@@ -116,7 +117,7 @@ export function sourcegraphEmulatorUrl(env: NodeJS.ProcessEnv): URL | null {
 
 /** What IAP's connection test finds: Caddy answering on that port of a running VM. */
 async function backendReachable(vm: Extract<VmLookup, { found: true }>, port: number, emulator: URL): Promise<boolean> {
-  if (port !== CADDY_PORT || vm.status !== "RUNNING" || !vm.instance || vm.instance.faults.sshUnreachable) return false;
+  if (port !== CADDY_PORT || vm.status !== "RUNNING" || !vm.instance || vm.instance.faults.sshUnreachable || !caddyListening(vm.instance)) return false;
   return new Promise((resolve) => {
     const socket = net.connect({ host: emulator.hostname.replace(/^\[(.*)\]$/, "$1"), port: Number(emulator.port || 80) });
     socket.setTimeout(5_000, () => socket.destroy(new Error("timeout")));

@@ -17,6 +17,7 @@ const WRITES: Array<[RegExp, string, (rows: number) => string]> = [
 ];
 
 export async function runPsql(db: Db, instance: EmulatedInstance, sql: string, tuplesOnly: boolean): Promise<RemoteResult> {
+  if (!instance.database) return { exitCode: 2, stdout: [], stderr: ['psql: error: connection to server on socket "/var/run/postgresql/.s.PGSQL.5432" failed: FATAL:  database "sg" does not exist'] };
   const statements = sql.split(";").map((s) => s.trim().replace(/\s+/g, " ")).filter(Boolean);
   let readWrite = false;
   let newReadOnly: boolean | undefined;
@@ -41,8 +42,9 @@ export async function runPsql(db: Db, instance: EmulatedInstance, sql: string, t
       output = [write[2](1)];
     }
   }
-  // The whole -c string commits together, or (on any error above) not at all.
-  if (newReadOnly !== undefined) await setDatabaseReadOnly(db, instance.slug, newReadOnly);
+  // The whole -c string commits together, or (on any error above) not at all. The setting is
+  // saved in the database, so on the data disk (a snapshot of it carries it along).
+  if (newReadOnly !== undefined) await setDatabaseReadOnly(db, instance.database!, newReadOnly);
   return { exitCode: 0, stdout: output, stderr: [] };
 }
 

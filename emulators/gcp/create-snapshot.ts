@@ -6,6 +6,7 @@ import { recordOperation } from "./operations";
 import { asString, requireResource, requireResourceName } from "./request-body";
 import { resourcePath } from "./resources";
 import { insertResource, type ResourceKey } from "./store";
+import { afterComputeInsert } from "./sourcegraph-hooks";
 import { snapshotDoc } from "./storage-resources";
 
 /**
@@ -20,5 +21,7 @@ export async function createSnapshot(pool: pg.Pool, diskKey: ResourceKey, body: 
   const key: ResourceKey = { project: diskKey.project, kind: "snapshot", location: "global", name };
   const doc = { ...resource, ...snapshotDoc({ project: key.project, name, disk, labels, description: asString(resource.description) }) };
   if (!(await insertResource(pool, { ...key, data: doc }))) throw alreadyExists(resourcePath(key.project, "snapshot", "global", name));
+  // The snapshot holds what is on the disk now: Sourcegraph's database included.
+  await afterComputeInsert(pool, key);
   return recordOperation(pool, diskKey, "createSnapshot", String(disk.id));
 }

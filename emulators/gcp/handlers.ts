@@ -13,6 +13,7 @@ import { setMachineType, setMetadata } from "./instance-settings";
 import { attachNetworkEndpoints, detachNetworkEndpoints, listNetworkEndpoints } from "./network-endpoints";
 import { afterDelete, afterInsert } from "./resource-lifecycle";
 import { changeSecurityPolicyRule } from "./security-policy-rules";
+import { afterBackendChange, afterComputeDelete, afterComputeInsert, afterVmPower, servingGroup } from "./sourcegraph-hooks";
 import { getOrNotFound, requireProject } from "./lookup";
 import { recordOperation } from "./operations";
 import { requireResource, requireResourceName } from "./request-body";
@@ -61,8 +62,12 @@ export async function handle(pool: pg.Pool, { route, query, body }: RequestInput
     case "start":
       return setPower(pool, keyOf(route), "start");
     case "patch":
-    case "update":
-      return changeBackendService(pool, keyOf(route), body, route.action);
+    case "update": {
+      const before = await servingGroup(pool, keyOf(route));
+      const operation = await changeBackendService(pool, keyOf(route), body, route.action);
+      await afterBackendChange(pool, keyOf(route), before);
+      return operation;
+    }
     case "createSnapshot":
       return createSnapshot(pool, keyOf(route), body);
     case "setSecurityPolicy":
@@ -116,10 +121,15 @@ async function insert(pool: pg.Pool, route: Route, body: unknown): Promise<Doc> 
   const name = requireResourceName(resource);
   await requireProject(pool, route.project);
   const key: ResourceKey = { ...keyOf(route), name };
-  if (route.kind === "instance") return insertInstance(pool, key, resource);
+  if (route.kind === "instance") {
+    const operation = await insertInstance(pool, key, resource);
+    await afterComputeInsert(pool, key);
+    return operation;
+  }
   const doc = await buildInsertDoc(pool, route, name, resource);
   if (!(await insertResource(pool, { ...key, data: doc }))) throw alreadyExists(resourcePath(key.project, key.kind, key.location, name));
   await afterInsert(pool, key, doc);
+  await afterComputeInsert(pool, key);
   return recordOperation(pool, key, "insert", String(doc.id));
 }
 
@@ -128,6 +138,7 @@ async function remove(pool: pg.Pool, key: ResourceKey): Promise<Doc> {
   await assertNotInUse(pool, key);
   await deleteResource(pool, key);
   await afterDelete(pool, key, doc);
+  await afterComputeDelete(pool, key);
   return recordOperation(pool, key, "delete", String(doc.id));
 }
 
@@ -135,6 +146,7 @@ async function setPower(pool: pg.Pool, key: ResourceKey, verb: "stop" | "start")
   // The emulator skips STOPPING/STAGING: the VM reaches its final state before the operation returns.
   const patch = verb === "stop" ? { status: "TERMINATED", lastStopTimestamp: now() } : { status: "RUNNING", lastStartTimestamp: now() };
   const doc = (await patchResource(pool, key, patch)) ?? (await getOrNotFound(pool, key));
+  await afterVmPower(pool, key, verb);
   return recordOperation(pool, key, verb, String(doc.id));
 }
 

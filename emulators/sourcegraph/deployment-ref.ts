@@ -117,6 +117,16 @@ export async function deploymentOfVm(db: Db, vm: VmAddress): Promise<DeploymentR
   return rows[0].slug ? { kind: "legacy", slug: rows[0].slug } : null;
 }
 
+/**
+ * What an IAP tunnel to `vm` of `project` reaches (the tunnel prefix names no zone: a VM name
+ * is all but unique in a project): that VM's deployment, else the project's legacy instance.
+ */
+export async function deploymentOfTunnel(db: Db, project: string, vm: string): Promise<DeploymentRef | null> {
+  const { rows } = await db.query<{ zone: string }>(`SELECT zone FROM ${VM_TABLE} WHERE project = $1 AND name = $2 ORDER BY zone LIMIT 1`, [project, vm]);
+  if (rows[0]) return { kind: "vm", project, zone: rows[0].zone, vm };
+  return deploymentOfVm(db, { project, zone: "", vm });
+}
+
 /** The slug a VM's deployment answers to: its `deployment` label, else read from the project id. */
 export function slugOfVm(project: string, labels: Record<string, string> | undefined): string {
   return labels?.deployment ?? (project.startsWith(PROJECT_PREFIX) ? project.slice(PROJECT_PREFIX.length) : project);

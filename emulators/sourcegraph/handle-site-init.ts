@@ -4,7 +4,8 @@ import { hashPassword, issueCredential } from "./credentials";
 import { MIN_PASSWORD_LENGTH, SESSION_COOKIE } from "./defaults";
 import { READ_ONLY_MESSAGE } from "./graphql/graphql-error";
 import { HttpFailure, readBody } from "./http-io";
-import { withInstanceLock } from "./instance-state";
+import { databaseTarget, type DeploymentRef } from "./deployment-ref";
+import { withDeploymentLock } from "./instance-state";
 import type { InstanceRoute } from "./route-request";
 
 const USERNAME = /^[a-zA-Z0-9](?:[a-zA-Z0-9._-]{0,253}[a-zA-Z0-9])?$/;
@@ -15,6 +16,7 @@ const USERNAME = /^[a-zA-Z0-9](?:[a-zA-Z0-9._-]{0,253}[a-zA-Z0-9])?$/;
  */
 export async function handleSiteInit(
   pool: pg.Pool,
+  deployment: DeploymentRef,
   route: InstanceRoute,
   req: http.IncomingMessage,
 ): Promise<{ status: number; text: string; headers?: Record<string, string> }> {
@@ -36,14 +38,16 @@ export async function handleSiteInit(
   if (!USERNAME.test(username)) return { status: 400, text: `Invalid username ${JSON.stringify(username)}` };
   if (password.length < MIN_PASSWORD_LENGTH) return { status: 400, text: `Password may not be less than ${MIN_PASSWORD_LENGTH} characters.` };
 
-  const outcome = await withInstanceLock(pool, route.slug, async (db, instance) => {
+  const outcome = await withDeploymentLock(pool, deployment, async (db, instance) => {
+    if (!instance.database) return { status: 500, text: "Signup failed unexpectedly. (the database is unreachable)" };
     if (!instance.needsSiteInit) return { status: 409, text: "Site is already initialized." };
     if (instance.databaseReadOnly) return { status: 500, text: `Signup failed unexpectedly. (${READ_ONLY_MESSAGE})` };
-    await db.query(
-      "UPDATE sourcegraph_emulator.instance SET needs_site_init = false, admin = $2, updated_at = now() WHERE slug = $1",
-      [route.slug, JSON.stringify({ email, username, passwordHash: hashPassword(password) })],
-    );
-    const session = await issueCredential(db, route.slug, "session");
+    const t = databaseTarget(instance.database);
+    await db.query(`UPDATE ${t.table} SET needs_site_init = false, admin = $${t.next}, updated_at = now() WHERE ${t.where}`, [
+      ...t.params,
+      JSON.stringify({ email, username, passwordHash: hashPassword(password) }),
+    ]);
+    const session = await issueCredential(db, instance.database, "session");
     const cookie = `${SESSION_COOKIE}=${session}; Path=${route.basePath || "/"}; HttpOnly; SameSite=Lax`;
     return { status: 200, text: "", headers: { "set-cookie": cookie } };
   });

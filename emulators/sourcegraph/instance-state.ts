@@ -171,7 +171,7 @@ export async function deleteInstance(db: Db, slug: string): Promise<void> {
  * atomic across emulator processes. Resolves to null when there is no such deployment.
  */
 export async function withDeploymentLock<T>(
-  db: pg.Pool | pg.Client,
+  db: Db,
   target: string | DeploymentRef,
   fn: (client: Db, instance: EmulatedInstance) => Promise<T>,
 ): Promise<T | null> {

@@ -2,6 +2,7 @@ import type http from "node:http";
 import net from "node:net";
 import { cloudArmorDenyBody, evaluateSecurityPolicy, unmapIpv4, type SecurityPolicyDoc } from "./cloud-armor";
 import { sendText } from "./http-io";
+import { isMissingGcpState, PROJECTS_OF_SLUG, type BackendRoute } from "./deployment-ref";
 import type { Db } from "./instance-record";
 
 /**
@@ -23,6 +24,8 @@ export interface PublicEdge {
   certificateStatus: string | null;
   /** The policy attached to the backend service, if any. */
   securityPolicy: SecurityPolicyDoc | null;
+  /** The backend service and the group it serves (deployment-ref.ts routes from it); null without one. */
+  backend: BackendRoute | null;
 }
 
 /**
@@ -36,8 +39,6 @@ const CERTIFICATE = "default-ssl-cert";
 const BACKEND_SERVICE = "prod-backend-service";
 const ISSUED = new Set(["ACTIVE", "RENEWAL_FAILED"]);
 const POLICY_LINK = /\/projects\/([^/]+)\/global\/securityPolicies\/([^/?#]+)$/;
-// undefined_table, invalid_schema_name: the GCP emulator never ran against this database.
-const NO_GCP_STATE = new Set(["42P01", "3F000"]);
 
 export function certificateServes(status: string | null): boolean {
   return status === null || ISSUED.has(status);
@@ -45,22 +46,26 @@ export function certificateServes(status: string | null): boolean {
 
 export async function loadPublicEdge(db: Db, slug: string): Promise<PublicEdge> {
   try {
-    const { rows } = await db.query<{ kind: string; certificate_status: string | null; security_policy: string | null }>(
-      `SELECT kind, data->'managed'->>'status' AS certificate_status, data->>'securityPolicy' AS security_policy
+    const { rows } = await db.query<{ project: string; kind: string; certificate_status: string | null; security_policy: string | null; grp: string | null }>(
+      `SELECT project, kind, data->'managed'->>'status' AS certificate_status, data->>'securityPolicy' AS security_policy,
+              data->'backends'->0->>'group' AS grp
        FROM gcp_emulator.resource
-       WHERE project IN (SELECT project FROM sourcegraph_emulator.project WHERE slug = $1 UNION SELECT 'sourcegraph-managed-' || $1::text)
+       WHERE project IN (${PROJECTS_OF_SLUG})
          AND location = 'global'
-         AND ((kind = 'sslCertificate' AND name = $2) OR (kind = 'backendService' AND name = $3))`,
+         AND ((kind = 'sslCertificate' AND name = $2) OR (kind = 'backendService' AND name = $3))
+       ORDER BY project`,
       [slug, CERTIFICATE, BACKEND_SERVICE],
     );
     const certificate = rows.find((r) => r.kind === "sslCertificate");
-    const link = rows.find((r) => r.kind === "backendService")?.security_policy;
+    const backend = rows.find((r) => r.kind === "backendService");
+    const link = backend?.security_policy;
     return {
       certificateStatus: certificate ? (certificate.certificate_status ?? "PROVISIONING") : null,
       securityPolicy: link ? await loadSecurityPolicy(db, link) : null,
+      backend: backend ? { project: backend.project, group: backend.grp } : null,
     };
   } catch (error) {
-    if (NO_GCP_STATE.has((error as { code?: string }).code ?? "")) return { certificateStatus: null, securityPolicy: null };
+    if (isMissingGcpState(error)) return { certificateStatus: null, securityPolicy: null, backend: null };
     throw error;
   }
 }
@@ -79,26 +84,26 @@ async function loadSecurityPolicy(db: Db, link: string): Promise<SecurityPolicyD
 }
 
 /**
- * Applies the load balancer to a public request. Returns true when the request may go on to
- * the instance; otherwise the connection has been dropped or answered.
+ * Applies the load balancer to a public request. Returns the edge (with the backend to route
+ * by) when the request may go on; null when the connection has been dropped or answered.
  */
-export async function admitPublicRequest(db: Db, slug: string, req: http.IncomingMessage, res: http.ServerResponse): Promise<boolean> {
+export async function admitPublicRequest(db: Db, slug: string, req: http.IncomingMessage, res: http.ServerResponse): Promise<PublicEdge | null> {
   const edge = await loadPublicEdge(db, slug);
   if (!certificateServes(edge.certificateStatus)) {
     // A failed TLS handshake: the client never gets to send a request, let alone read an answer.
     req.socket.destroy();
-    return false;
+    return null;
   }
   const claimed = req.headers[EMULATED_CLIENT_IP_HEADER];
   if (claimed !== undefined && (typeof claimed !== "string" || net.isIP(claimed.trim()) === 0)) {
     sendText(res, 400, `Sourcegraph emulator: ${EMULATED_CLIENT_IP_HEADER} must be one IP address`);
-    return false;
+    return null;
   }
   const clientIp = typeof claimed === "string" ? claimed.trim() : unmapIpv4(req.socket.remoteAddress ?? "");
   const verdict = evaluateSecurityPolicy(edge.securityPolicy, clientIp);
-  if (verdict.allowed) return true;
+  if (verdict.allowed) return edge;
   const body = cloudArmorDenyBody(verdict.status);
   res.writeHead(verdict.status, { "content-type": "text/html; charset=UTF-8", "content-length": Buffer.byteLength(body) });
   res.end(body);
-  return false;
+  return null;
 }

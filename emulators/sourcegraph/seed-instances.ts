@@ -23,7 +23,11 @@ export interface InstanceSeed {
   faults?: Faults;
 }
 
-/** Creates or resets one instance. */
+/**
+ * Creates or resets one legacy instance: the project's single `prod` deployment, VM and
+ * database in one row, at `version` (its checkout, containers and schema). Instances built
+ * as VMs (red/black colours) come from the GCP emulator instead: see testing/colours.ts.
+ */
 export function seedInstance(db: Db, seed: InstanceSeed): Promise<void> {
   return seedInstances(db, [seed]);
 }
@@ -47,7 +51,7 @@ export async function seedInstances(db: Db, seeds: InstanceSeed[], chunkSize = 2
          version = excluded.version, needs_site_init = excluded.needs_site_init, admin = excluded.admin,
          site_config = excluded.site_config, site_config_id = excluded.site_config_id, settings = excluded.settings,
          settings_id = excluded.settings_id, containers = excluded.containers, db_read_only = excluded.db_read_only,
-         pending_restart = false, faults = excluded.faults, updated_at = now()`,
+         pending_restart = false, faults = excluded.faults, compose_version = NULL, schema_version = NULL, updated_at = now()`,
       [
         rows.map((r) => r.slug),
         rows.map((r) => r.version),

@@ -4,8 +4,9 @@ import pg from "pg";
 import { handleGraphql } from "./graphql/handle-graphql";
 import { handleSiteInit } from "./handle-site-init";
 import { HttpFailure, readBody, sendJson, sendText } from "./http-io";
-import { frontendServing, reportedVersion } from "./instance-record";
-import { getInstance, slugForProject } from "./instance-state";
+import { deploymentOfTunnel, routePublic } from "./deployment-ref";
+import { caddyListening, frontendServing, reportedVersion, type EmulatedInstance } from "./instance-record";
+import { loadDeployment } from "./instance-state";
 import { admitPublicRequest } from "./public-edge";
 import { routeRequest, type InstanceRoute, type RequestRoute } from "./route-request";
 import { ensureSchema } from "./schema";
@@ -19,6 +20,12 @@ export interface SourcegraphEmulatorOptions {
   host?: string;
   /** Called for unexpected (500) errors; the emulator is otherwise silent. */
   log?: (line: string) => void;
+  /**
+   * How long a change of the backend service's serving group takes to reach the public URL
+   * (REALITY.md: about a minute in GCP): until then it keeps serving the previous colour.
+   * Default: SOURCEGRAPH_EMULATOR_LB_PROPAGATION_MS, else 0 (at once).
+   */
+  lbPropagationMs?: number;
 }
 
 export interface SourcegraphEmulator {
@@ -48,8 +55,9 @@ export async function startSourcegraphEmulator(options: SourcegraphEmulatorOptio
     throw error;
   }
 
+  const settings: ServeSettings = { lbPropagationMs: options.lbPropagationMs ?? Number(process.env.SOURCEGRAPH_EMULATOR_LB_PROPAGATION_MS ?? 0) };
   const server = http.createServer((req, res) => {
-    serve(pool, req, res).catch((error: unknown) => {
+    serve(pool, settings, req, res).catch((error: unknown) => {
       if (error instanceof HttpFailure) return sendText(res, error.status, error.message);
       log(`sourcegraph-emulator: ${req.method} ${req.url} failed: ${error instanceof Error ? error.stack : String(error)}`);
       if (!res.headersSent) sendText(res, 500, "Internal error in the Sourcegraph emulator");
@@ -81,17 +89,16 @@ export async function startSourcegraphEmulator(options: SourcegraphEmulatorOptio
   };
 }
 
-async function serve(pool: pg.Pool, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+async function serve(pool: pg.Pool, settings: ServeSettings, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
   const url = new URL(req.url ?? "/", "http://emulator");
   const requested = routeRequest(url.pathname, req.headers.host);
   if (!requested) {
     if (url.pathname === "/healthz") return sendText(res, 200, "ok");
     return sendText(res, 404, "Sourcegraph emulator: address an instance as /i/<slug>/… or with Host: <slug>.sourcegraph.com");
   }
-  const route = await reachInstance(pool, requested, req, res);
-  if (!route) return;
-  const instance = await getInstance(pool, route.slug);
-  if (!instance) return sendText(res, 404, `Sourcegraph emulator: no instance "${route.slug}"`);
+  const reached = await reachDeployment(pool, settings, requested, req, res);
+  if (!reached) return;
+  const { route, instance } = reached;
   // With the frontend down, Caddy in front of it answers every request with a 502.
   if (!frontendServing(instance)) return sendText(res, 502, "502 Bad Gateway");
 
@@ -102,13 +109,13 @@ async function serve(pool: pg.Pool, req: http.IncomingMessage, res: http.ServerR
     case "/__version":
       return sendText(res, 200, reportedVersion(instance));
     case "/-/site-init": {
-      const answer = await handleSiteInit(pool, route, req);
+      const answer = await handleSiteInit(pool, instance.ref, route, req);
       return sendText(res, answer.status, answer.text, answer.headers);
     }
     case "/.api/graphql": {
       if (method !== "POST") return sendText(res, 405, "GraphQL requests must be POST");
       const body = await readBody(req);
-      const viewer = await resolveViewer(pool, route.slug, req.headers);
+      const viewer = await resolveViewer(pool, instance.database, req.headers);
       if (viewer === "invalid") return sendText(res, 401, "Invalid access token.\n");
       return sendJson(res, 200, await handleGraphql(pool, instance, viewer, body));
     }
@@ -123,17 +130,51 @@ async function serve(pool: pg.Pool, req: http.IncomingMessage, res: http.ServerR
   }
 }
 
+interface ServeSettings {
+  lbPropagationMs: number;
+}
+
 /**
- * The way in decides what stands between the client and Caddy: the public URL passes the load
- * balancer (certificate, Cloud Armor: public-edge.ts); an IAP tunnel reaches the VM itself,
- * and the paths it asks for are the instance's own (no prefix to strip for links and cookies).
+ * The way in decides what stands between the client and Caddy, and which deployment answers:
+ * the public URL passes the load balancer (certificate, Cloud Armor: public-edge.ts) and goes
+ * to the VM its backend service points at (deployment-ref.ts); an IAP tunnel reaches the VM it
+ * names, and the paths it asks for are the instance's own (no prefix to strip for links and
+ * cookies). Null: the request has been answered (or dropped) already.
  */
-async function reachInstance(pool: pg.Pool, route: RequestRoute, req: http.IncomingMessage, res: http.ServerResponse): Promise<InstanceRoute | null> {
-  if (route.via === "public") return (await admitPublicRequest(pool, route.slug, req, res)) ? route : null;
-  const slug = await slugForProject(pool, route.project);
-  if (!slug) {
+async function reachDeployment(
+  pool: pg.Pool,
+  settings: ServeSettings,
+  route: RequestRoute,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+): Promise<{ route: InstanceRoute; instance: EmulatedInstance } | null> {
+  if (route.via === "public") {
+    const edge = await admitPublicRequest(pool, route.slug, req, res);
+    if (!edge) return null;
+    const ref = await routePublic(pool, route.slug, edge.backend, { propagationMs: settings.lbPropagationMs });
+    const instance = ref ? await loadDeployment(pool, ref) : null;
+    if (!instance) {
+      // A load balancer whose backend has nothing healthy behind it answers 502 itself.
+      if (edge.backend) sendText(res, 502, "failed_to_pick_backend");
+      else sendText(res, 404, `Sourcegraph emulator: no instance "${route.slug}"`);
+      return null;
+    }
+    if (!caddyListening(instance)) {
+      sendText(res, 502, "failed_to_pick_backend");
+      return null;
+    }
+    return { route, instance };
+  }
+  const ref = await deploymentOfTunnel(pool, route.project, route.vm);
+  const instance = ref ? await loadDeployment(pool, ref) : null;
+  if (!instance) {
     sendText(res, 404, `Sourcegraph emulator: no instance in project "${route.project}"`);
     return null;
   }
-  return { slug, path: route.path, basePath: "" };
+  if (!caddyListening(instance)) {
+    // Nothing listens on the VM's port 80: the tunnel's connection to it fails.
+    req.socket.destroy();
+    return null;
+  }
+  return { route: { slug: instance.slug, path: route.path, basePath: "" }, instance };
 }

@@ -37,3 +37,19 @@ describe("createInstanceSchema", () => {
     expect(fieldsOf({ ...valid, project: "x" })).toEqual(["body"]);
   });
 });
+
+describe("createInstanceSchema defaults", () => {
+  it("fills zone, disk size and an empty allowlist when omitted", () => {
+    const { zone, dataDiskSizeGb, allowlistCidrs, ...rest } = valid;
+    void zone;
+    void dataDiskSizeGb;
+    void allowlistCidrs;
+    expect(createInstanceSchema.parse(rest)).toMatchObject({ zone: "us-central1-f", dataDiskSizeGb: 500, allowlistCidrs: [] });
+  });
+  it("refuses an allowlist that admits everyone, naming the field", () => {
+    expect(fieldsOf({ ...valid, accessMode: "ip_allowlist", allowlistCidrs: ["0.0.0.0/0"] })).toEqual(["allowlistCidrs"]);
+    expect(fieldsOf({ ...valid, accessMode: "ip_allowlist", allowlistCidrs: ["::/0"] })).toEqual(["allowlistCidrs"]);
+    const r = createInstanceSchema.safeParse({ ...valid, accessMode: "ip_allowlist", allowlistCidrs: ["0.0.0.0/0"] });
+    expect(JSON.stringify(r.error?.issues)).toContain("admits every address");
+  });
+});

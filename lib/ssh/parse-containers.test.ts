@@ -13,7 +13,7 @@ describe("parseContainers", () => {
       { name: "sourcegraph-frontend-0", state: "running", health: "healthy", image: "index.docker.io/sourcegraph/frontend:5.10.2", status: "Up 2 hours (healthy)" },
       { name: "gitserver-0", state: "running", health: "starting", image: "sourcegraph/gitserver:5.10.2", status: "Up 5 seconds (health: starting)" },
       { name: "pgsql", state: "running", health: "unhealthy", image: "sourcegraph/postgres-12-alpine:5.10.2", status: "Up 3 days (unhealthy)" },
-      { name: "cadvisor", state: "exited", health: "none", image: "sourcegraph/cadvisor:5.10.2", status: "Exited (137) 4 minutes ago" },
+      { name: "cadvisor", state: "exited", health: "none", image: "sourcegraph/cadvisor:5.10.2", status: "Exited (137) 4 minutes ago", exitCode: 137 },
     ]);
   });
 

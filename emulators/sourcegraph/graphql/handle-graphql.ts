@@ -1,5 +1,5 @@
 import type pg from "pg";
-import { withInstanceLock } from "../instance-state";
+import { withDeploymentLock } from "../instance-state";
 import type { Db, EmulatedInstance } from "../instance-record";
 import type { Viewer } from "../viewer";
 import { GraphqlInputError, hasField, maskQuery } from "./field-arguments";
@@ -32,7 +32,7 @@ export async function handleGraphql(pool: pg.Pool, instance: EmulatedInstance, v
     if (!match) throw new GraphqlError("this mutation is not supported by the Sourcegraph emulator");
     if (viewer !== "admin") throw new GraphqlError(MUST_BE_ADMIN, [match[0]]);
     // Re-read under the row lock: the lastID check and the write must be one atomic step.
-    const data = await withInstanceLock(pool, instance.slug, (client, locked) => match[1](client, locked, query, variables));
+    const data = await withDeploymentLock(pool, instance.ref, (client, locked) => match[1](client, locked, query, variables));
     if (!data) throw new GraphqlError("instance disappeared");
     return { data };
   } catch (error) {

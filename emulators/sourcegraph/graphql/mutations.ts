@@ -2,11 +2,16 @@ import { randomInt } from "node:crypto";
 import { parseJsoncObject } from "../../../lib/sourcegraph/jsonc/parse-jsonc";
 import { issueCredential } from "../credentials";
 import { ADMIN_USER_ID, SITE_ID } from "../defaults";
+import { databaseTarget, vmTarget, type DatabaseKey } from "../deployment-ref";
 import type { Db, EmulatedInstance } from "../instance-record";
 import { fieldArguments } from "./field-arguments";
 import { GraphqlError, READ_ONLY_MESSAGE } from "./graphql-error";
 
-const TABLE = "sourcegraph_emulator.instance";
+/** The deployment's database; a frontend without one cannot answer a mutation at all. */
+function databaseOf(instance: EmulatedInstance, path: string[]): DatabaseKey {
+  if (!instance.database) throw new GraphqlError("failed to connect to the database", path);
+  return instance.database;
+}
 
 /**
  * `updateSiteConfiguration(lastID, input): Boolean!`, true when a restart is needed. The
@@ -23,10 +28,16 @@ export async function updateSiteConfiguration(db: Db, instance: EmulatedInstance
   if (instance.databaseReadOnly) throw new GraphqlError(READ_ONLY_MESSAGE, path);
   // externalURL is read at start-up (links, redirects, OAuth callbacks): changing it needs a restart.
   const restartRequired = before.externalURL !== after.externalURL;
-  await db.query(
-    `UPDATE ${TABLE} SET site_config = $2, site_config_id = site_config_id + 1, pending_restart = pending_restart OR $3, updated_at = now() WHERE slug = $1`,
-    [instance.slug, args.input, restartRequired],
-  );
+  // The configuration is in the database; the restart it asks for is the running frontend's.
+  const t = databaseTarget(databaseOf(instance, path));
+  await db.query(`UPDATE ${t.table} SET site_config = $${t.next}, site_config_id = site_config_id + 1, updated_at = now() WHERE ${t.where}`, [
+    ...t.params,
+    args.input,
+  ]);
+  if (restartRequired) {
+    const v = vmTarget(instance.ref);
+    await db.query(`UPDATE ${v.table} SET pending_restart = true, updated_at = now() WHERE ${v.where}`, v.params);
+  }
   return { updateSiteConfiguration: restartRequired };
 }
 
@@ -43,8 +54,9 @@ export async function overwriteSettings(db: Db, instance: EmulatedInstance, quer
   }
   parseOrFail(contents, "settings", path);
   if (instance.databaseReadOnly) throw new GraphqlError(READ_ONLY_MESSAGE, path);
-  await db.query(`UPDATE ${TABLE} SET settings = $2, settings_id = COALESCE(settings_id, 0) + 1, updated_at = now() WHERE slug = $1`, [
-    instance.slug,
+  const t = databaseTarget(databaseOf(instance, path));
+  await db.query(`UPDATE ${t.table} SET settings = $${t.next}, settings_id = COALESCE(settings_id, 0) + 1, updated_at = now() WHERE ${t.where}`, [
+    ...t.params,
     contents,
   ]);
   return { settingsMutation: { overwriteSettings: { empty: { alwaysNil: null } } } };
@@ -57,7 +69,7 @@ export async function createAccessToken(db: Db, instance: EmulatedInstance, quer
   const scopes = Array.isArray(args.scopes) ? args.scopes.filter((s): s is string => typeof s === "string") : [];
   if (!scopes.includes("user:all")) throw new GraphqlError('all access tokens must have scope "user:all"', path);
   if (instance.databaseReadOnly) throw new GraphqlError(READ_ONLY_MESSAGE, path);
-  const token = await issueCredential(db, instance.slug, "token", { note: typeof args.note === "string" ? args.note : "", scopes });
+  const token = await issueCredential(db, databaseOf(instance, path), "token", { note: typeof args.note === "string" ? args.note : "", scopes });
   const id = Buffer.from(`AccessToken:${randomInt(1, 2 ** 31)}`).toString("base64");
   return { createAccessToken: { id, token } };
 }
