@@ -16,7 +16,8 @@ export interface ProvisionBenchResult {
 
 /**
  * One full provisioning in demo mode: emulated GCP and Sourcegraph, real terraform on the
- * offline fixture module, a real worker process. Human tasks are ticked as soon as they come
+ * offline fixture modules (state in the emulated bucket, deployment committed to a bare git
+ * repository, Sourcegraph reached through the fake gcloud's IAP tunnel), a real worker. Human tasks are ticked as soon as they come
  * up (and counted), so the wall time is the machine's part. The certificate is made to
  * provision after `certificateReads` polls one second apart; production waits hours.
  * Needs DATABASE_URL (a migrated database with the queue schema) in process.env.
@@ -27,22 +28,23 @@ export async function benchProvision(opts: { databaseUrl: string; actor: Actor; 
   const { createInstance } = await import("../../lib/provisioning/create-instance");
   const { createInstanceSchema } = await import("../../lib/provisioning/create-instance-schema");
   const { resolveWaitingStep } = await import("../../lib/jobs/control/resolve-waiting-step");
+  const { linkBilling } = await import("../../lib/gcp");
+  const { projectIdForSlug } = await import("../../lib/instances/slug");
+  const { SEEDED_BILLING_ACCOUNT } = await import("../../emulators/gcp");
 
-  const gcp = await startGcpEmulator({ databaseUrl: opts.databaseUrl, port: 0 });
+  const { provisioningTestEnv } = await import("../../lib/testing/provisioning-env");
+  const gcp = await startGcpEmulator({ databaseUrl: opts.databaseUrl, port: 0, certificateReadsAfterDns: opts.certificateReads ?? 3 });
   const sourcegraph = await startSourcegraphEmulator({ databaseUrl: opts.databaseUrl, port: 0 });
+  // The person linking billing in the console calls the emulator too.
+  Object.assign(process.env, { GCP_API_ENDPOINT: gcp.url, GCP_ACCESS_TOKEN: "bench" });
   const tmp = await mkdtemp(path.join(os.tmpdir(), "provision-bench-"));
   const worker = spawn(process.execPath, ["--import", "tsx", "workers/main.ts"], {
     env: {
       ...process.env,
       DATABASE_URL: opts.databaseUrl,
-      DEMO_MODE: "1",
-      GCP_API_ENDPOINT: gcp.url,
-      GCP_ACCESS_TOKEN: "bench",
-      SOURCEGRAPH_BASE_URL_TEMPLATE: sourcegraph.baseUrlTemplate,
-      SECRETS_DIR: path.join(tmp, "secrets"),
-      DATA_DIR: tmp,
-      PATH: `${path.resolve("emulators/fake-gcloud")}${path.delimiter}${process.env.PATH}`,
-      DEMO_CERTIFICATE_READS: String(opts.certificateReads ?? 3),
+      ...provisioningTestEnv({ gcpUrl: gcp.url, sourcegraphUrl: sourcegraph.url, tmp }),
+      // A person links billing in the console and ticks the task: counted as one human action.
+      BILLING_ACCOUNT: "",
       CERTIFICATE_POLL_MS: "1000",
       BOOT_POLL_MS: "250",
     },
@@ -73,6 +75,7 @@ export async function benchProvision(opts: { databaseUrl: string; actor: Actor; 
       if (status === "waiting") {
         const { rows: waiting } = await pool.query<{ key: string; kind: "human" | "approval" }>(`SELECT key, kind FROM job_step WHERE job_id = $1 AND status = 'waiting'`, [job.id]);
         for (const w of waiting) {
+          if (w.key === "link-billing") await linkBilling({ projectId: projectIdForSlug(input.slug), billingAccount: SEEDED_BILLING_ACCOUNT });
           await resolveWaitingStep(opts.actor, job.id, { kind: w.kind, stepKey: w.key });
           humanActions++;
         }
