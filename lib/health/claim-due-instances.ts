@@ -21,7 +21,7 @@ export async function claimDueInstances(limit: number, intervalSeconds: number):
       ORDER BY next_health_check_at ASC NULLS FIRST
       LIMIT ${limit}
       FOR UPDATE SKIP LOCKED)
-    RETURNING id, slug, gcp_project_id AS "gcpProjectId", zone, vm_name AS "vmName", version, external_url AS "externalUrl"`;
+    RETURNING id, slug, gcp_project_id AS "gcpProjectId", zone, vm_name AS "vmName", version, external_url AS "externalUrl", access_mode::text AS "accessMode"`;
 }
 
 /** After an on-demand check: the loop need not repeat it right away. */

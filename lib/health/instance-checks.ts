@@ -1,11 +1,13 @@
 import { createGcpClients, GcpError, getCertificateStatus, getVmStatus, type GcpClients } from "../gcp";
 import { checkHealthz, getVersion, sourcegraphBaseUrl } from "../sourcegraph";
+import { withIapTunnel } from "../iap";
 import { containersNotHealthy, describeContainer, listContainers } from "../ssh";
 import { CHECKS, type CheckKey, type CheckOutcome, type CheckResult, type HealthTarget } from "./types";
 import { withDeadline } from "./with-deadline";
 
 type Finding = { outcome: CheckOutcome; message: string };
-type Probe = (target: HealthTarget, signal: AbortSignal, timeoutMs: number) => Promise<Finding>;
+/** `frontendUrl`: where the frontend is reached (the public URL, or an IAP tunnel's local address). */
+type Probe = (target: HealthTarget & { frontendUrl: string }, signal: AbortSignal, timeoutMs: number) => Promise<Finding>;
 
 let clients: GcpClients | undefined;
 
@@ -29,11 +31,11 @@ const PROBES: Record<CheckKey, Probe> = {
     }
   },
   async healthz(t, signal, timeoutMs) {
-    const r = await checkHealthz(sourcegraphBaseUrl(t), { signal, timeoutMs });
+    const r = await checkHealthz(t.frontendUrl, { signal, timeoutMs });
     return r.ok ? pass() : fail(r.detail);
   },
   async version(t, signal, timeoutMs) {
-    const running = await getVersion(sourcegraphBaseUrl(t), { signal, timeoutMs });
+    const running = await getVersion(t.frontendUrl, { signal, timeoutMs });
     return running === t.version ? pass(`reports ${running}`) : fail(`reports ${running}, on record ${t.version}`);
   },
   async certificate(t, _signal, timeoutMs) {
@@ -58,11 +60,11 @@ const PROBES: Record<CheckKey, Probe> = {
 };
 
 /** One check, never throwing: a crash or a timeout is an "error" result (the check could not run). */
-export async function runCheck(key: CheckKey, target: HealthTarget, timeoutMs: number): Promise<CheckResult> {
+export async function runCheck(key: CheckKey, target: HealthTarget, timeoutMs: number, frontendUrl = sourcegraphBaseUrl(target)): Promise<CheckResult> {
   const started = performance.now();
   let finding: Finding;
   try {
-    finding = await withDeadline(timeoutMs, (signal) => PROBES[key](target, signal, timeoutMs));
+    finding = await withDeadline(timeoutMs, (signal) => PROBES[key]({ ...target, frontendUrl }, signal, timeoutMs));
   } catch (e) {
     finding = { outcome: "error", message: `could not check: ${e instanceof Error ? e.message : String(e)}`.slice(0, 300) };
   }
@@ -78,6 +80,23 @@ export async function runCheck(key: CheckKey, target: HealthTarget, timeoutMs: n
 }
 
 /** Every check of one instance, in parallel: the run takes as long as the slowest, at most the deadline. */
-export function runInstanceChecks(target: HealthTarget, timeoutMs: number): Promise<CheckResult[]> {
-  return Promise.all((Object.keys(CHECKS) as CheckKey[]).map((key) => runCheck(key, target, timeoutMs)));
+export async function runInstanceChecks(target: HealthTarget, timeoutMs: number): Promise<CheckResult[]> {
+  const keys = Object.keys(CHECKS) as CheckKey[];
+  if (target.accessMode !== "ip_allowlist") return Promise.all(keys.map((key) => runCheck(key, target, timeoutMs)));
+  // The allowlist refuses the workers' address at the public URL (that is it working), so the
+  // frontend checks go to Caddy on the VM through one IAP tunnel, opened for this round.
+  const frontendKeys = new Set<CheckKey>(["healthz", "version"]);
+  const others = Promise.all(keys.filter((k) => !frontendKeys.has(k)).map((key) => runCheck(key, target, timeoutMs)));
+  const frontend = withDeadline(timeoutMs, (signal) =>
+    withIapTunnel({ project: target.gcpProjectId, zone: target.zone, vm: target.vmName, signal, readyTimeoutMs: timeoutMs }, (baseUrl) =>
+      Promise.all([...frontendKeys].map((key) => runCheck(key, target, timeoutMs, baseUrl))),
+    ),
+  ).catch((e: unknown) => [...frontendKeys].map((key) => couldNotRun(key, `through IAP: ${e instanceof Error ? e.message : String(e)}`)));
+  const [rest, front] = await Promise.all([others, frontend]);
+  const byKey = new Map([...rest, ...front].map((r) => [r.key, r]));
+  return keys.map((k) => byKey.get(k)!);
+}
+
+function couldNotRun(key: CheckKey, why: string): CheckResult {
+  return { key, name: CHECKS[key], outcome: "error", ok: false, message: `could not check: ${why}`.slice(0, 300), latencyMs: 0, checkedAt: new Date().toISOString() };
 }

@@ -40,4 +40,6 @@ export interface HealthTarget {
   vmName: string;
   version: string;
   externalUrl: string;
+  /** `ip_allowlist` instances refuse the workers at their public URL: checked through IAP. */
+  accessMode: "public_sso" | "ip_allowlist";
 }
