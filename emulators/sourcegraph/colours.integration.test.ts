@@ -1,3 +1,4 @@
+import http from "node:http";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runProcess } from "../../lib/shell/run-process";
@@ -97,8 +98,16 @@ describe("two colours side by side", () => {
     expect(await viaPublicUrl("duo", "/__version")).toEqual({ status: 200, body: "5.9.1" });
     await serveColour(gcp.url, { project: project("duo"), zone: ZONE, colour: "black" });
     expect(await viaPublicUrl("duo", "/__version")).toEqual({ status: 200, body: "5.10.0" });
-    // Host routing goes the same way.
-    const byHost = await fetch(`${sourcegraph.url}/__version`, { headers: { host: "duo.sourcegraph.com" } }).then((r) => r.text());
+    // Host routing goes the same way (fetch may not set Host; a plain request does, as a load balancer would).
+    const byHost = await new Promise<string>((resolve, reject) =>
+      http
+        .get({ host: "127.0.0.1", port: sourcegraph.port, path: "/__version", headers: { host: "duo.sourcegraph.com" } }, (res) => {
+          let text = "";
+          res.on("data", (chunk) => (text += chunk));
+          res.on("end", () => resolve(text));
+        })
+        .on("error", reject),
+    );
     expect(byHost).toBe("5.10.0");
   });
 

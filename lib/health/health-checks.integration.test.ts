@@ -4,7 +4,8 @@ import { clearFaults, setFaults } from "../../emulators/sourcegraph/state";
 import { db } from "../db/client";
 import { projectIdForSlug } from "../instances/slug";
 import { checkAndRecord } from "./check-and-record";
-import { runCheck } from "./instance-checks";
+import { seedAllowlist } from "../../emulators/sourcegraph/testing/seed-allowlist";
+import { runCheck, runInstanceChecks } from "./instance-checks";
 import { seedEmulatedInstances, startHealthEmulators, type HealthEmulators } from "./testing/emulated-fleet";
 import type { CheckKey, HealthTarget } from "./types";
 
@@ -108,4 +109,14 @@ describe("overall state and history", () => {
       ["degraded", "unknown", ["Containers"]],
     ]);
   }, 240_000);
+
+  it("checks an IP-allowlisted instance's frontend through IAP: its public URL refuses the workers", async () => {
+    const [walled] = await seedEmulatedInstances(emulators, ["walled"]);
+    await seedAllowlist(emulators.gcp.pool, { project: walled.gcpProjectId, zone: walled.zone, cidrs: ["203.0.113.0/24"] });
+    const target = { ...walled, accessMode: "ip_allowlist" as const };
+    // The allowlist works: from the worker's address the public URL answers Cloud Armor's 403.
+    expect(await runCheck("healthz", target, TIMEOUT)).toMatchObject({ outcome: "fail", message: expect.stringMatching(/403/) });
+    const results = await runInstanceChecks(target, TIMEOUT);
+    for (const r of results) expect(r, `${r.key}: ${r.message}`).toMatchObject({ outcome: "pass" });
+  }, 180_000);
 });
