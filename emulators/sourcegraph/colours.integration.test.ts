@@ -44,9 +44,9 @@ async function get(url: string): Promise<{ status: number; body: string }> {
 const viaTunnel = (slug: string, colour: Colour, p: string) => get(`${sourcegraph.url}/vm/${project(slug)}/prod-${colour}${p}`);
 const viaPublicUrl = (slug: string, p: string, emulator = sourcegraph) => get(`${emulator.instanceUrl(slug)}${p}`);
 
-async function ssh(slug: string, colour: Colour | "prod", ...command: string[]) {
+async function ssh(slug: string, colour: Colour | "prod" | { vm: string }, ...command: string[]) {
   const lines = { stdout: [] as string[], stderr: [] as string[] };
-  const vm = colour === "prod" ? "prod" : `prod-${colour}`;
+  const vm = typeof colour === "object" ? colour.vm : colour === "prod" ? "prod" : `prod-${colour}`;
   const result = await runProcess(GCLOUD, ["compute", "ssh", vm, "--zone", ZONE, "--project", project(slug), "--tunnel-through-iap", "--", ...command], {
     timeoutMs: 60_000,
     onLine: (stream, line) => lines[stream].push(line),
@@ -122,10 +122,10 @@ describe("two colours side by side", () => {
     await destroyColour(gcp.url, { project: project("duo"), zone: ZONE, colour: "black" });
     expect((await viaTunnel("duo", "black", "/__version")).status).toBe(404);
     expect(await viaTunnel("duo", "red", "/__version")).toEqual({ status: 200, body: "5.9.1" });
-    // A new black from a new snapshot starts from red's database as it is now, at its own release.
-    await snapshotColour(gcp.url, { project: project("duo"), zone: ZONE, colour: "red", snapshot: "duo-2" });
-    await createColour(gcp.url, { project: project("duo"), zone: ZONE, slug: "duo", colour: "black", version: "5.10.1", fromSnapshot: "duo-2" });
+    // The old data disk's database went with the disk: a new blank prod-black-data boots a fresh site.
+    await createColour(gcp.url, { project: project("duo"), zone: ZONE, slug: "duo", colour: "black", version: "5.10.1" });
     expect(await viaTunnel("duo", "black", "/__version")).toEqual({ status: 200, body: "5.10.1" });
+    expect(await siteInit(`${sourcegraph.url}/vm/${project("duo")}/prod-black`)).toBe(200);
   });
 });
 
@@ -146,6 +146,19 @@ describe("a disk made from a snapshot taken while the database was read-only", (
     expect(status("migrator")).toMatch(/^Exited \(1\) /);
     expect(status("sourcegraph-frontend-internal")).toBe("Created");
     expect((await ssh("frozen", "black", "sudo", "docker", "logs", "migrator")).stderr.join("\n")).toMatch(/read-only transaction/);
+  });
+
+  it("travels the same way through snapshots.insert with sourceDisk", async () => {
+    const zonePath = `projects/${project("frozen")}/zones/${ZONE}`;
+    await gcpCall(gcp.url, "POST", `projects/${project("frozen")}/global/snapshots`, { name: "frozen-2", sourceDisk: `${zonePath}/disks/prod-red-data` });
+    await gcpCall(gcp.url, "POST", `${zonePath}/disks`, { name: "spare-data", sourceSnapshot: `projects/${project("frozen")}/global/snapshots/frozen-2` });
+    await gcpCall(gcp.url, "POST", `${zonePath}/instances`, {
+      name: "spare",
+      disks: [{ boot: true, autoDelete: true, initializeParams: { diskSizeGb: "50" } }, { source: `${zonePath}/disks/spare-data` }],
+      metadata: { items: [{ key: "sourcegraph-version", value: "5.9.1" }] },
+    });
+    const show = await ssh("frozen", { vm: "spare" }, "sudo", "docker", "exec", "pgsql", "psql", "-U", "sg", "-c", "'SHOW default_transaction_read_only'");
+    expect(show.stdout[2]).toBe(" on");
   });
 
   it("migrator fails again until ALTER DATABASE … default_transaction_read_only = false, then succeeds and the release serves", async () => {

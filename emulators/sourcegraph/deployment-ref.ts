@@ -59,10 +59,6 @@ export function databaseLocation(key: Exclude<DatabaseKey, { kind: "legacy" }>):
   return key.kind === "disk" ? [`zones/${key.zone}`, key.disk] : ["global", key.snapshot];
 }
 
-export function describeDeployment(ref: DeploymentRef): string {
-  return ref.kind === "legacy" ? `instance "${ref.slug}"` : `VM ${ref.vm} (${ref.project}, ${ref.zone})`;
-}
-
 const PROJECT_PREFIX = "sourcegraph-managed-";
 const DISK_LINK = /(?:^|\/)projects\/([^/]+)\/zones\/([^/]+)\/disks\/([^/?#]+)$/;
 const GROUP_LINK = /(?:^|\/)projects\/([^/]+)\/zones\/([^/]+)\/networkEndpointGroups\/([^/?#]+)$/;

@@ -1,6 +1,5 @@
 import pg from "pg";
 import { releaseOfTag } from "./compose-file";
-import { freshContainers } from "./containers";
 import {
   DATABASE_CREDENTIAL_TABLE,
   DATABASE_TABLE,

@@ -11,7 +11,7 @@ export function inPlaceSteps(p: UpgradeParams): StepDefinition[] {
     readOnlyStep,
     snapshotStep(p),
     writableStep("writable", "Make the database writable"),
-    { key: "switch-version", name: `Switch to ${p.version} (docker compose up -d)`, kind: "automated", run: async (ctx) => upgradeInPlace(vmOptions(ctx), p.version) },
+    { key: "switch-version", name: `Move to ${p.version} (its compose file, pull, up -d; migrator)`, kind: "automated", run: async (ctx) => upgradeInPlace(vmOptions(ctx), p.version) },
     { key: "restart", name: "Restart the frontend", kind: "automated", run: async (ctx) => restartFrontend(vmOptions(ctx)) },
     healthStep(p, `Check health and /__version ${p.version}`),
     noticeOffStep,

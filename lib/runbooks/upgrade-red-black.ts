@@ -32,13 +32,14 @@ export function redBlackSteps(p: UpgradeParams): StepDefinition[] {
       instructions: "The plan destroys or replaces resources; read it before approving.",
     },
     { key: "apply-deployment", name: "Create the new deployment (terraform apply)", kind: "automated", run: async (ctx) => applyNewDeployment(ctx, plan(ctx)) },
+    // The snapshot carries the read-only setting: migrations need a writable database first.
+    writableStep("writable-new", "Make the database writable on the new deployment"),
     {
       key: "start-new",
-      name: `Start Sourcegraph ${p.version} on the new deployment`,
+      name: `Move the new deployment to ${p.version} (compose file, pull, up; migrator)`,
       kind: "automated",
       run: async (ctx) => upgradeInPlace(vmOptions(ctx), p.version),
     },
-    writableStep("writable-new", "Make the database writable on the new deployment"),
     healthStep(p, `Wait for containers, frontend and /__version ${p.version}`),
     {
       key: "approve-switch",

@@ -2,6 +2,7 @@
 export { gcloudSshArgs } from "./gcloud-ssh-args";
 export { containersNotHealthy, describeContainer, judgeContainer, type ContainerVerdict } from "./container-rule";
 export { listContainers } from "./list-containers";
+export { moveToRelease } from "./move-to-release";
 export { parseContainers, type ContainerHealth, type ContainerStatus } from "./parse-containers";
 export { probeDatabaseWrite } from "./probe-database-write";
 export { quoteRemoteArg, remoteCommandLine } from "./quote-remote-arg";

@@ -39,15 +39,32 @@ export function restartFrontendCommand(): string[] {
   return ["sudo", "docker", "restart", ...FRONTEND_CONTAINERS];
 }
 
-/**
- * In-place upgrade (patch releases without database changes only): the deployment's
- * docker-compose.yaml takes its image tags from SOURCEGRAPH_VERSION, and `up -d` recreates
- * the containers whose image changed.
- */
-export function upgradeInPlaceCommand(version: string): string[] {
+/** The deploy-sourcegraph-docker checkout on the VM (the startup script clones it there). */
+export const DEPLOY_REPO_DIR = "/deployment";
+
+function checkVersion(version: string): string {
   if (!VERSION.test(version)) throw new Error(`invalid Sourcegraph version: ${JSON.stringify(version)}`);
+  return version;
+}
+
+/**
+ * Moving a deployment to a release (REALITY.md): docker-compose.yaml pins every image by tag
+ * and digest and no variable selects the version, so the deployment's checkout moves to the
+ * release's tag of the deploy repository, then `pull` and `up -d --remove-orphans`. Each
+ * element is one command's argv, run in order.
+ */
+export function moveToReleaseCommands(version: string): string[][] {
+  const tag = `v${checkVersion(version)}`;
+  const compose = ["sudo", "docker", "compose", "--project-directory", DEPLOYMENT_DIR];
   return [
-    "sudo", "env", `SOURCEGRAPH_VERSION=${version}`,
-    "docker", "compose", "--project-directory", DEPLOYMENT_DIR, "up", "-d", "--remove-orphans",
+    ["sudo", "git", "-C", DEPLOY_REPO_DIR, "fetch", "--tags", "--quiet"],
+    ["sudo", "git", "-C", DEPLOY_REPO_DIR, "checkout", "--force", "--quiet", tag],
+    [...compose, "pull", "--quiet"],
+    [...compose, "up", "-d", "--remove-orphans"],
   ];
+}
+
+/** The release the deployment's checkout is at: `v5.10.2`. */
+export function deployedReleaseCommand(): string[] {
+  return ["sudo", "git", "-C", DEPLOY_REPO_DIR, "describe", "--tags", "--exact-match"];
 }
