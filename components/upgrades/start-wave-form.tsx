@@ -2,6 +2,8 @@
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import type { Release } from "@/lib/instances/versions";
+import type { ApprovalPolicy } from "@/lib/upgrades/upgrade-params";
+import { ApprovalPolicyChoice, approvalsSummary } from "./approval-policy-choice";
 import { Field, FieldErrors, fieldErrorsOf, generalErrorOf, inputClass } from "../ui/form-field";
 import { InstancePicker } from "./instance-picker";
 import { useStartWave, useWavePreview, type StartWaveBody } from "./use-start-wave";
@@ -9,8 +11,9 @@ import { WavePreviewPanel } from "./wave-preview";
 
 /**
  * Starting an upgrade wave: the target, which instances (every active one behind it,
- * optionally only those on one version, or picked by hand), batch size, strategy and an
- * optional maintenance window. A live preview shows what the wave would upgrade.
+ * optionally only those on one version, or picked by hand), batch size, strategy, which
+ * approvals a person gives, and an optional maintenance window. A live preview shows what
+ * the wave would upgrade.
  */
 export function StartWaveForm({ releases, fleetVersions, initialFromVersion = "" }: { releases: Release[]; fleetVersions: string[]; initialFromVersion?: string }) {
   const router = useRouter();
@@ -21,6 +24,7 @@ export function StartWaveForm({ releases, fleetVersions, initialFromVersion = ""
   const [picked, setPicked] = useState<string[]>([]);
   const [batchSize, setBatchSize] = useState("5");
   const [strategy, setStrategy] = useState<"red-black" | "in-place">("red-black");
+  const [approvalPolicy, setApprovalPolicy] = useState<ApprovalPolicy | null>(null);
   const [windowOn, setWindowOn] = useState(false);
   const [hours, setHours] = useState({ start: "22:00", end: "04:00" });
 
@@ -33,9 +37,12 @@ export function StartWaveForm({ releases, fleetVersions, initialFromVersion = ""
     // An unparseable size goes to the server as null so its message appears beside the field.
     batchSize: Number.isFinite(size) ? size : (null as unknown as number),
     strategy: effectiveStrategy,
+    // Not chosen goes to the server as null, so "choose one" appears beside the choice.
+    ...(effectiveStrategy === "red-black" ? { approvalPolicy } : {}),
     ...(windowOn ? { window: hours } : {}),
   };
-  const preview = useWavePreview(body, (mode === "filter" || picked.length > 0) && Number.isInteger(size) && size >= 1);
+  // What the wave upgrades does not depend on its approvals: the preview is not asked again for them.
+  const preview = useWavePreview({ ...body, approvalPolicy: undefined }, (mode === "filter" || picked.length > 0) && Number.isInteger(size) && size >= 1);
   const errors = fieldErrorsOf(start.error);
   const generalError = generalErrorOf(start.error);
   const olderVersions = fleetVersions.filter((v) => v !== targetVersion);
@@ -89,11 +96,12 @@ export function StartWaveForm({ releases, fleetVersions, initialFromVersion = ""
           </label>
           <p className="mt-0.5 text-xs text-slate-500">
             {effectiveStrategy === "red-black"
-              ? "Each instance gets a new deployment from a snapshot; users see about 1m35s of errors when the load balancer switches. Every upgrade waits for approval before the switch and before the old deployment is destroyed (and before a plan that replaces anything)."
+              ? "Each instance gets a new deployment from a snapshot; users see about 1m35s of errors when the load balancer switches. Before the switch and before the old deployment is destroyed, each upgrade waits for a person unless its approval policy gives that step."
               : "Read-only, snapshot, new version, restart; no approvals. Only when no release between an instance's version and the target changes the database (the preview says which instances that rules out)."}
           </p>
           <FieldErrors name="strategy" errors={errors} />
         </fieldset>
+        <ApprovalPolicyChoice value={approvalPolicy} onChange={setApprovalPolicy} inPlace={effectiveStrategy === "in-place"} errors={errors} />
         <fieldset>
           <label className="inline-flex items-center gap-1 text-sm">
             <input type="checkbox" checked={windowOn} onChange={(e) => setWindowOn(e.target.checked)} /> Only start batches inside a maintenance window (UTC)
@@ -111,7 +119,7 @@ export function StartWaveForm({ releases, fleetVersions, initialFromVersion = ""
       <div className="space-y-4">
         <section className="rounded border border-slate-200 bg-white p-3">
           <h2 className="mb-1 text-sm font-semibold">This wave</h2>
-          <WavePreviewPanel preview={preview.data} error={preview.error} loading={preview.isFetching} />
+          <WavePreviewPanel preview={preview.data} error={preview.error} loading={preview.isFetching} approvals={approvalsSummary(effectiveStrategy, approvalPolicy)} />
         </section>
         <div className="flex items-center gap-3">
           <button type="submit" disabled={start.isPending} className="rounded bg-sky-700 px-4 py-1.5 text-sm text-white disabled:opacity-50">

@@ -3,6 +3,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tansta
 import { apiFetch } from "../api-client";
 import type { WaveView } from "@/lib/waves/get-wave";
 import type { WavePreview } from "@/lib/waves/preview-wave";
+import type { ApprovalPolicy } from "@/lib/upgrades/upgrade-params";
 import { jobKeys } from "../jobs/query-keys";
 import { waveKeys } from "./query-keys";
 
@@ -11,6 +12,8 @@ export interface StartWaveBody {
   instances: string[] | { version?: string };
   batchSize: number;
   strategy: "red-black" | "in-place";
+  /** Required for red/black (null when not chosen yet: the server names the field); omitted in place. */
+  approvalPolicy?: ApprovalPolicy | null;
   window?: { start: string; end: string };
 }
 

@@ -1,7 +1,7 @@
 import type { WavePreview } from "@/lib/waves/preview-wave";
 
-/** "12 instances in 3 batches", where they come from, and the first batches. */
-export function WavePreviewPanel({ preview, error, loading }: { preview: WavePreview | undefined; error: Error | null; loading: boolean }) {
+/** "12 instances in 3 batches", where they come from, the first batches, and which approvals a person gives. */
+export function WavePreviewPanel({ preview, error, loading, approvals }: { preview: WavePreview | undefined; error: Error | null; loading: boolean; approvals: string }) {
   if (error) return <p className="text-sm text-red-700" role="alert" data-testid="wave-preview-error">{error.message}</p>;
   if (!preview) return <p className="text-sm text-slate-500">{loading ? "Working out which instances…" : "Choose instances to see the wave."}</p>;
   const batches = new Map<number, string[]>();
@@ -12,6 +12,7 @@ export function WavePreviewPanel({ preview, error, loading }: { preview: WavePre
       <p className="font-medium">
         {preview.total} instance{preview.total === 1 ? "" : "s"} in {preview.batches} batch{preview.batches === 1 ? "" : "es"}
       </p>
+      <p className="text-xs text-slate-600" data-testid="wave-preview-approvals">Approvals: {approvals}</p>
       <p className="text-xs text-slate-600">From {preview.fromVersions.map((v) => `${v.version} (${v.count})`).join(", ")}</p>
       <ol className="text-xs text-slate-600">
         {shown.map(([batch, slugs]) => (

@@ -1,5 +1,4 @@
 import type pg from "pg";
-import { bootSourcegraph } from "./boot-sourcegraph";
 import { alreadyExists } from "./errors";
 import { planDisks } from "./instance-disks";
 import { validateLabels } from "./labels";
@@ -43,7 +42,6 @@ export async function insertInstance(pool: pg.Pool, key: ResourceKey, resource: 
       throw alreadyExists(resourcePath(project, "disk", key.location, created.name));
     }
   }
-  await bootSourcegraph(pool, { project, labels, metadataItems: items ?? [] });
   return recordOperation(pool, key, "insert", String(doc.id));
 }
 

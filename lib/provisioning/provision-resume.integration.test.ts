@@ -68,7 +68,7 @@ describe("a provision job resumed on another worker", () => {
     }, 180_000, "the job to end on worker B");
     const log = (await db.jobLog.findMany({ where: { jobId: job.id }, orderBy: { seq: "asc" } })).map((l) => l.line).join("\n");
     expect(done.status, `${done.error}\n${log.slice(-3000)}`).toBe("succeeded");
-    expect(done.workerId).toBe("worker-b");
+    expect(done.attempts).toBeGreaterThanOrEqual(2);
     expect(log).toContain("no saved plan on this worker");
     expect(existsSync(path.join(dirB, "resumeco", "red"))).toBe(true);
 

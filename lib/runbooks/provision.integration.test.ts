@@ -4,6 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startGcpEmulator, failNextCalls, SEEDED_BILLING_ACCOUNT, type GcpEmulator } from "../../emulators/gcp";
 import { startSourcegraphEmulator, type SourcegraphEmulator } from "../../emulators/sourcegraph";
+import { getInstance } from "../../emulators/sourcegraph/state";
 import { db } from "../db/client";
 import { deploymentHistory } from "../deployments/deployment-history";
 import { linkBilling } from "../gcp";
@@ -139,11 +140,12 @@ describe("provision job", () => {
     expect(done.steps.find((s) => s.key === "certificate")?.detail).toMatchObject({ publicUrl: "not checked (IP allowlist)" });
     expect(log).toContain(`A newco.sourcegraph.com. → ${row.globalIp}`);
 
-    const sg = await sourcegraph.pool.query(`SELECT needs_site_init, admin, site_config, settings FROM sourcegraph_emulator.instance WHERE slug = 'newco'`);
-    expect(sg.rows[0].needs_site_init).toBe(false);
-    expect(sg.rows[0].admin).toMatchObject({ email: "managed+newco@sourcegraph.com", username: "sourcegraph-admin" });
-    expect(sg.rows[0].site_config).toContain('"externalURL": "https://newco.sourcegraph.com"');
-    expect(sg.rows[0].settings).toContain('"alerts.showPatchUpdates": false');
+    // What the VM prod-red's Sourcegraph (its database on prod-red-data) now holds.
+    const sg = (await getInstance(sourcegraph.pool, "newco"))!;
+    expect(sg.needsSiteInit).toBe(false);
+    expect(sg.admin).toMatchObject({ email: "managed+newco@sourcegraph.com", username: "sourcegraph-admin" });
+    expect(sg.siteConfig.contents).toContain('"externalURL": "https://newco.sourcegraph.com"');
+    expect(sg.settings.contents).toContain('"alerts.showPatchUpdates": false');
 
     const audit = await db.auditEvent.findMany({ where: { instanceSlug: "newco" }, orderBy: { at: "asc" } });
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(["instance.create", "job.create", "job.step.complete", "instance.provisioned"]));

@@ -36,6 +36,7 @@ export const ROUTE_PERMISSIONS: Record<string, Permission | "public" | "next-aut
   "POST /api/waves/[id]/pause": "instances:upgrade",
   "POST /api/waves/[id]/resume": "instances:upgrade",
   "POST /api/waves/[id]/abort": "instances:upgrade",
+  "POST /api/waves/[id]/approvals": "jobs:control",
 
   "GET /api/audit": "audit:read",
 

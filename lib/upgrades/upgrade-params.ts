@@ -4,6 +4,13 @@ import { KNOWN_VERSIONS, RELEASES } from "../instances/versions";
 export const UPGRADE_STRATEGIES = ["red-black", "in-place"] as const;
 export type UpgradeStrategy = (typeof UPGRADE_STRATEGIES)[number];
 
+/**
+ * Which of a red/black upgrade's approvals are given without asking a person
+ * (lib/waves/approval-policy.ts). A Terraform plan that destroys or replaces always asks.
+ */
+export const APPROVAL_POLICIES = ["ask-every-step", "auto-switch-ask-destroy", "auto-switch-auto-destroy"] as const;
+export type ApprovalPolicy = (typeof APPROVAL_POLICIES)[number];
+
 /** The body fields of an upgrade job (besides `kind`), checked before the job exists. */
 export const upgradeParamsSchema = z
   .object({
@@ -13,6 +20,8 @@ export const upgradeParamsSchema = z
     failAt: z.string().max(40).optional(),
     /** The wave this upgrade belongs to, if any. */
     waveId: z.string().uuid().optional(),
+    /** The wave's approval policy; absent (an upgrade started on its own) means ask at every step. */
+    approvalPolicy: z.enum(APPROVAL_POLICIES).optional(),
   })
   .strict()
   .superRefine((p, ctx) => {

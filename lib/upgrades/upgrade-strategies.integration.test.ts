@@ -27,7 +27,7 @@ describe("upgrading one instance", () => {
     const steps = await db.jobStep.findMany({ where: { jobId: job.id }, orderBy: { position: "asc" } });
     expect(steps.map((s) => `${s.key}:${s.status}`)).toEqual([
       "notice-on:succeeded", "read-only:succeeded", "snapshot:succeeded", "plan-deployment:succeeded", "approve-plan:skipped",
-      "apply-deployment:succeeded", "start-new:succeeded", "writable-new:succeeded", "wait-healthy:succeeded", "approve-switch:succeeded",
+      "apply-deployment:succeeded", "writable-new:succeeded", "start-new:succeeded", "wait-healthy:succeeded", "approve-switch:succeeded",
       "retarget:succeeded", "approve-destroy:succeeded", "destroy-old:succeeded", "notice-off:succeeded", "record-version:succeeded",
     ]);
     expect(await observe(world, instance)).toEqual({ databaseReadOnly: false, noticeUp: false, version: "5.10.0", serving: "prod-black-neg" });

@@ -63,7 +63,7 @@ export async function advanceWave(waveId: string, log: (line: string) => void = 
         log(`${wi.slug}: another job is active on it; waiting`);
         continue;
       }
-      const job = await createJobInTransaction(tx, SYSTEM_ACTOR, { kind: "upgrade", instanceSlug: wi.slug, params: { version: w.targetVersion, strategy: w.strategy, waveId } });
+      const job = await createJobInTransaction(tx, SYSTEM_ACTOR, { kind: "upgrade", instanceSlug: wi.slug, params: { version: w.targetVersion, strategy: w.strategy, waveId, approvalPolicy: w.approvalPolicy } });
       await tx.waveInstance.update({ where: { id: wi.id }, data: { state: "running", jobId: job.id, startedAt: now } });
       log(`${wi.slug}: upgrade started (job ${job.id})`);
     }

@@ -22,6 +22,7 @@ export async function createWave(actor: Actor, body: CreateWaveBody) {
       data: {
         targetVersion: body.targetVersion,
         strategy: body.strategy,
+        approvalPolicy: body.approvalPolicy,
         batchSize: body.batchSize,
         windowStart: body.window?.start ?? null,
         windowEnd: body.window?.end ?? null,
@@ -37,7 +38,7 @@ export async function createWave(actor: Actor, body: CreateWaveBody) {
       action: "wave.create",
       targetType: "wave",
       targetId: wave.id,
-      params: { targetVersion: body.targetVersion, strategy: body.strategy, batchSize: body.batchSize, instances: instances.length, window: body.window ?? null },
+      params: { targetVersion: body.targetVersion, strategy: body.strategy, approvalPolicy: body.approvalPolicy, batchSize: body.batchSize, instances: instances.length, window: body.window ?? null },
     });
     return { id: wave.id, instances: instances.length, driverJobId: driver.id };
   }, { timeout: 30_000 });

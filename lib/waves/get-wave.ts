@@ -15,6 +15,8 @@ export interface WaveSummaryView {
   id: string;
   targetVersion: string;
   strategy: string;
+  /** Which approvals its upgrades get without asking (lib/waves/approval-policies.ts). */
+  approvalPolicy: string;
   batchSize: number;
   status: string;
   window: { start: string; end: string } | null;
@@ -90,7 +92,7 @@ export async function listWaves(): Promise<WaveSummaryView[]> {
 }
 
 type WaveRow = {
-  id: string; targetVersion: string; strategy: string; batchSize: number; status: string; windowStart: string | null; windowEnd: string | null;
+  id: string; targetVersion: string; strategy: string; approvalPolicy: string; batchSize: number; status: string; windowStart: string | null; windowEnd: string | null;
   pausedReason: string | null; driverJobId: string | null; createdBy: string; createdAt: Date; finishedAt: Date | null;
   instances: { state: string; startedAt: Date | null; finishedAt: Date | null }[];
 };
@@ -104,7 +106,7 @@ function summarize(w: WaveRow): WaveSummaryView {
   const eta = w.status === "running" && average !== null && batchesLeft > 0 ? new Date(Date.now() + batchesLeft * average) : null;
   const startedAt = w.instances.reduce<Date | null>((min, i) => (i.startedAt && (!min || i.startedAt < min) ? i.startedAt : min), null);
   return {
-    id: w.id, targetVersion: w.targetVersion, strategy: w.strategy, batchSize: w.batchSize, status: w.status,
+    id: w.id, targetVersion: w.targetVersion, strategy: w.strategy, approvalPolicy: w.approvalPolicy, batchSize: w.batchSize, status: w.status,
     window: w.windowStart && w.windowEnd ? { start: w.windowStart, end: w.windowEnd } : null,
     pausedReason: w.pausedReason, driverJobId: w.driverJobId, createdBy: w.createdBy, createdAt: w.createdAt.toISOString(), finishedAt: iso(w.finishedAt),
     startedAt: iso(startedAt), total: w.instances.length, counts, averageUpgradeMs: average, eta: iso(eta),

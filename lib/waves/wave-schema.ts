@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { KNOWN_VERSIONS } from "../instances/versions";
 import { slugSchema } from "../instances/slug";
-import { UPGRADE_STRATEGIES } from "../upgrades/upgrade-params";
+import { APPROVAL_POLICIES, UPGRADE_STRATEGIES } from "../upgrades/upgrade-params";
 
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 
@@ -16,6 +16,11 @@ export const createWaveBodySchema = z
     ]),
     batchSize: z.number().int().min(1).max(100).default(5),
     strategy: z.enum(UPGRADE_STRATEGIES).default("red-black"),
+    /**
+     * Which approvals of its red/black upgrades are given without asking (lib/waves/approval-policy.ts).
+     * Omitted means ask at every step: leaving a field out must never mean fewer people looking.
+     */
+    approvalPolicy: z.enum(APPROVAL_POLICIES, { error: `choose an approval policy: ${APPROVAL_POLICIES.join(", ")}` }).default("ask-every-step"),
     /** UTC hours inside which new batches may start, e.g. { start: "22:00", end: "04:00" }. */
     window: z.object({ start: z.string().regex(HHMM, "must be HH:MM (UTC)"), end: z.string().regex(HHMM, "must be HH:MM (UTC)") }).strict().optional(),
   })

@@ -28,7 +28,7 @@ describe("an upgrade wave", () => {
     await setFaults(world.sourcegraph.pool, failing.slug, { unhealthyContainers: ["searcher-0"] });
     const operator = await makeActor("operator");
 
-    const created = await createWave(operator, { targetVersion: "5.10.2", strategy: "in-place", batchSize: 5, instances: instances.map((i) => i.slug) });
+    const created = await createWave(operator, { targetVersion: "5.10.2", strategy: "in-place", approvalPolicy: "ask-every-step", batchSize: 5, instances: instances.map((i) => i.slug) });
     const paused = await waitFor(async () => {
       const w = await getWave(created.id);
       return w.status === "paused" ? w : null;
@@ -55,7 +55,7 @@ describe("an upgrade wave", () => {
     }
 
     // While it is paused its instances cannot join another wave.
-    await expect(createWave(operator, { targetVersion: "5.10.2", strategy: "in-place", batchSize: 5, instances: [instances[15].slug] })).rejects.toMatchObject({ status: 409 });
+    await expect(createWave(operator, { targetVersion: "5.10.2", strategy: "in-place", approvalPolicy: "ask-every-step", batchSize: 5, instances: [instances[15].slug] })).rejects.toMatchObject({ status: 409 });
 
     await controlWave(operator, created.id, "abort");
     const aborted = await getWave(created.id);
@@ -69,7 +69,7 @@ describe("an upgrade wave", () => {
     const instance = await seedUpgradableInstance(world, "5.10.1");
     const operator = await makeActor("operator");
     const token = await tokenFor("operator");
-    const created = await createWave(operator, { targetVersion: "5.10.2", strategy: "red-black", batchSize: 5, instances: [instance.slug] });
+    const created = await createWave(operator, { targetVersion: "5.10.2", strategy: "red-black", approvalPolicy: "ask-every-step", batchSize: 5, instances: [instance.slug] });
     const approved: string[] = [];
     for (;;) {
       const w = await waitFor(async () => {
@@ -92,7 +92,7 @@ describe("an upgrade wave", () => {
   it("refuses an unknown target, a downgrade and a viewer", async () => {
     const instance = await seedUpgradableInstance(world, "5.10.1");
     const operator = await makeActor("operator");
-    await expect(createWave(operator, { targetVersion: "5.9.0", strategy: "red-black", batchSize: 5, instances: [instance.slug] })).rejects.toMatchObject({ status: 400, fields: [{ field: "instances" }] });
-    await expect(createWave(operator, { targetVersion: "5.10.0", strategy: "in-place", batchSize: 5, instances: [instance.slug] })).rejects.toMatchObject({ status: 400, fields: [{ field: "strategy" }] });
+    await expect(createWave(operator, { targetVersion: "5.9.0", strategy: "red-black", approvalPolicy: "ask-every-step", batchSize: 5, instances: [instance.slug] })).rejects.toMatchObject({ status: 400, fields: [{ field: "instances" }] });
+    await expect(createWave(operator, { targetVersion: "5.10.0", strategy: "in-place", approvalPolicy: "ask-every-step", batchSize: 5, instances: [instance.slug] })).rejects.toMatchObject({ status: 400, fields: [{ field: "strategy" }] });
   });
 });

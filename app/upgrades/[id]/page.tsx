@@ -16,7 +16,7 @@ export default async function WavePage({ params }: { params: Promise<{ id: strin
   return (
     <div className="space-y-3">
       <Link href="/upgrades" className="text-sm text-sky-700">← Upgrade waves</Link>
-      <WaveDetail initial={wave} canControl={can(actor.role, "instances:upgrade")} />
+      <WaveDetail initial={wave} canControl={can(actor.role, "instances:upgrade")} canApprove={can(actor.role, "jobs:control")} />
     </div>
   );
 }
