@@ -1,17 +1,36 @@
 import { retargetBackend } from "../gcp";
 import { upgradeInPlace } from "../ssh";
-import { instanceOf, negName, vmOptions, type Colour } from "../upgrades/deployment";
+import { applyColour, destroyColour, planColour, switchToColour } from "../upgrades/colour-deployment";
+import { instanceOf, isColourDeployment, negName, otherColour, vmOfColour, vmOptions, type Colour } from "../upgrades/deployment";
 import { applyNewDeployment, destroyOldDeployment, planNewDeployment, type DeploymentPlan } from "../upgrades/new-deployment";
 import type { UpgradeParams } from "../upgrades/upgrade-params";
-import type { StepDefinition } from "./types";
+import type { StepContext, StepDefinition } from "./types";
 import { healthStep, noticeOffStep, noticeOnStep, readOnlyStep, recordVersionStep, snapshotStep, writableStep } from "./upgrade-steps";
 
 /** What users see while the load balancer switches colour (handbook figure). */
 export const SWITCH_ERRORS_TEXT = "about 1m35s";
 
-/** Red/black (the default; handbook): a new deployment beside the old one, then switch traffic. */
+interface Snapshot {
+  liveColour: Colour;
+  snapshot: string;
+}
+
+/**
+ * Red/black (the default; handbook): the other colour built beside the live one from a
+ * snapshot of its data disk, made writable, moved to the release and health-checked on its
+ * own VM through IAP; then users are switched to it and the old colour is destroyed.
+ *
+ * An instance the control plane built has one Terraform deployment per colour
+ * (`prod-red`, `prod-black`): everything goes through its deployments repository and state.
+ * A hand-built instance (one VM `prod`, no Terraform of ours) keeps the older path until it
+ * is imported: a disk from the snapshot and the load balancer retargeted through the API,
+ * the release moved on its only VM.
+ */
 export function redBlackSteps(p: UpgradeParams): StepDefinition[] {
-  const plan = (ctx: { detailOf(k: string): unknown }) => ctx.detailOf("plan-deployment") as DeploymentPlan;
+  const snapshotOf = (ctx: StepContext) => ctx.detailOf("snapshot") as Snapshot;
+  const newColour = (ctx: StepContext) => otherColour(snapshotOf(ctx).liveColour);
+  const newVm = (ctx: StepContext) => vmOfColour(instanceOf(ctx), newColour(ctx));
+  const plan = (ctx: StepContext) => ctx.detailOf("plan-deployment") as DeploymentPlan;
   return [
     noticeOnStep(p),
     readOnlyStep,
@@ -21,26 +40,37 @@ export function redBlackSteps(p: UpgradeParams): StepDefinition[] {
       name: "Plan the new deployment (other colour) from the snapshot",
       kind: "automated",
       async run(ctx) {
-        return { detail: await planNewDeployment(ctx, p.version, ctx.detailOf("snapshot") as { liveColour: Colour; snapshot: string }) };
+        const s = snapshotOf(ctx);
+        if (!isColourDeployment(instanceOf(ctx))) return { detail: await planNewDeployment(ctx, p.version, s) };
+        const planned = await planColour(ctx, { colour: newColour(ctx), serving: s.liveColour, snapshot: s.snapshot, version: p.version });
+        return { detail: { oldColour: s.liveColour, newColour: newColour(ctx), disk: `prod-${newColour(ctx)}-data`, planSha256: planned.planSha256, summary: planned.plan, plan: planned.plan } };
       },
     },
     {
       key: "approve-plan",
       name: "Approve the Terraform plan",
       kind: "approval",
-      needed: (ctx) => plan(ctx).summary.requiresApproval,
+      needed: (ctx) => !!plan(ctx).summary?.requiresApproval,
       instructions: "The plan destroys or replaces resources; read it before approving.",
     },
-    { key: "apply-deployment", name: "Create the new deployment (terraform apply)", kind: "automated", run: async (ctx) => applyNewDeployment(ctx, plan(ctx)) },
+    {
+      key: "apply-deployment",
+      name: "Create the new deployment (terraform apply)",
+      kind: "automated",
+      async run(ctx) {
+        if (!isColourDeployment(instanceOf(ctx))) return applyNewDeployment(ctx, plan(ctx));
+        await applyColour(ctx, newColour(ctx), { plan: plan(ctx).summary, planSha256: plan(ctx).planSha256 });
+      },
+    },
     // The snapshot carries the read-only setting: migrations need a writable database first.
-    writableStep("writable-new", "Make the database writable on the new deployment"),
+    writableStep("writable-new", "Make the database writable on the new deployment", newVm),
     {
       key: "start-new",
       name: `Move the new deployment to ${p.version} (compose file, pull, up; migrator)`,
       kind: "automated",
-      run: async (ctx) => upgradeInPlace(vmOptions(ctx), p.version),
+      run: async (ctx) => upgradeInPlace(vmOptions(ctx, newVm(ctx)), p.version),
     },
-    healthStep(p, `Wait for containers, frontend and /__version ${p.version}`),
+    healthStep(p, `Wait for containers, frontend and /__version ${p.version} on the new deployment`, newVm),
     {
       key: "approve-switch",
       name: "Approve switching the load balancer",
@@ -53,18 +83,28 @@ export function redBlackSteps(p: UpgradeParams): StepDefinition[] {
       kind: "automated",
       async run(ctx) {
         const i = instanceOf(ctx);
-        const { newColour } = plan(ctx);
-        const r = await retargetBackend({ project: i.gcpProjectId, to: { type: "networkEndpointGroup", zone: i.zone, name: negName(newColour) } });
-        ctx.log(r.changed ? `prod-backend-service: ${r.previous?.name ?? "nothing"} → ${negName(newColour)}` : `prod-backend-service already points at ${negName(newColour)}`);
+        if (isColourDeployment(i)) return { detail: await switchToColour(ctx, newColour(ctx), p.version) };
+        const to = negName(newColour(ctx));
+        const r = await retargetBackend({ project: i.gcpProjectId, to: { type: "networkEndpointGroup", zone: i.zone, name: to } });
+        ctx.log(r.changed ? `prod-backend-service: ${r.previous?.name ?? "nothing"} → ${to}` : `prod-backend-service already points at ${to}`);
       },
     },
     {
       key: "approve-destroy",
       name: "Approve destroying the old deployment",
       kind: "approval",
-      instructions: "Users now reach the new deployment. Approve to destroy the old one (its disk and the snapshot are kept).",
+      instructions: "Users now reach the new deployment. Approve to destroy the old one (the snapshot is kept).",
     },
-    { key: "destroy-old", name: "Destroy the old deployment", kind: "automated", run: async (ctx) => destroyOldDeployment(ctx, plan(ctx).oldColour) },
+    {
+      key: "destroy-old",
+      name: "Destroy the old deployment",
+      kind: "automated",
+      async run(ctx) {
+        const old = snapshotOf(ctx).liveColour;
+        if (isColourDeployment(instanceOf(ctx))) return destroyColour(ctx, old);
+        return destroyOldDeployment(ctx, old);
+      },
+    },
     noticeOffStep,
     recordVersionStep(p),
   ];

@@ -5,10 +5,10 @@ import { compareVersions, versionOrder } from "../instances/versions";
 import { snapshotDisk } from "../gcp";
 import { addMaintenanceNotice, removeMaintenanceNotice } from "../sourcegraph";
 import { makeDatabaseReadOnly, makeDatabaseWritable } from "../upgrades/database";
-import { dataDiskName, instanceOf, liveColour, maintenanceMessage, sourcegraphAccess } from "../upgrades/deployment";
+import { dataDiskName, instanceOf, liveColour, maintenanceMessage, withSourcegraph } from "../upgrades/deployment";
 import type { UpgradeParams } from "../upgrades/upgrade-params";
 import { waitUntilHealthy } from "../upgrades/wait-until-healthy";
-import type { StepDefinition } from "./types";
+import type { StepContext, StepDefinition } from "./types";
 import { StepError } from "./types";
 
 /** Steps both strategies share, in the words of RUNBOOK "Upgrade process". */
@@ -21,9 +21,8 @@ export function noticeOnStep(p: UpgradeParams): StepDefinition {
       const i = instanceOf(ctx);
       if (compareVersions(p.version, i.version) <= 0) throw new StepError(`${p.version} is not newer than ${i.version}`, "Pick a newer release.");
       await db.instance.update({ where: { id: i.id }, data: { status: "upgrading" } });
-      const { baseUrl, token } = await sourcegraphAccess(ctx);
       const message = maintenanceMessage(p.version);
-      await addMaintenanceNotice(baseUrl, token, { message, signal: ctx.signal });
+      await withSourcegraph(ctx, undefined, ({ baseUrl, token }) => addMaintenanceNotice(baseUrl, token, { message, signal: ctx.signal }));
       ctx.log(`notice on (top, not dismissible): ${message}`);
       return { detail: { message } };
     },
@@ -54,10 +53,16 @@ export function snapshotStep(p: UpgradeParams): StepDefinition {
   };
 }
 
-export const writableStep = (key: string, name: string): StepDefinition => ({ key, name, kind: "automated", run: async (ctx) => makeDatabaseWritable(ctx) });
+export const writableStep = (key: string, name: string, vm?: (ctx: StepContext) => string): StepDefinition => ({
+  key,
+  name,
+  kind: "automated",
+  run: async (ctx) => makeDatabaseWritable(ctx, vm?.(ctx)),
+});
 
-export function healthStep(p: UpgradeParams, name: string): StepDefinition {
-  return { key: "wait-healthy", name, kind: "automated", run: async (ctx) => ({ detail: await waitUntilHealthy(ctx, p.version) }) };
+/** The health gate on `vm` (default the serving one): containers, /healthz and /__version = target. */
+export function healthStep(p: UpgradeParams, name: string, vm?: (ctx: StepContext) => string): StepDefinition {
+  return { key: "wait-healthy", name, kind: "automated", run: async (ctx) => ({ detail: await waitUntilHealthy(ctx, p.version, vm?.(ctx)) }) };
 }
 
 export const noticeOffStep: StepDefinition = {
@@ -65,8 +70,7 @@ export const noticeOffStep: StepDefinition = {
   name: "Remove the maintenance notice",
   kind: "automated",
   async run(ctx) {
-    const { baseUrl, token } = await sourcegraphAccess(ctx);
-    const { changed } = await removeMaintenanceNotice(baseUrl, token, { signal: ctx.signal });
+    const { changed } = await withSourcegraph(ctx, undefined, ({ baseUrl, token }) => removeMaintenanceNotice(baseUrl, token, { signal: ctx.signal }));
     ctx.log(changed ? "notice removed" : "no notice of ours was up");
   },
 };

@@ -17,11 +17,11 @@ export async function makeDatabaseReadOnly(ctx: StepContext): Promise<void> {
  * Makes the database writable and proves it with a write from a new session: ALTER DATABASE
  * only affects sessions opened after it, so the statement succeeding proves nothing alone.
  */
-export async function makeDatabaseWritable(ctx: StepContext): Promise<void> {
-  ctx.log("ALTER DATABASE sg SET default_transaction_read_only = false");
-  await setDatabaseReadOnly(vmOptions(ctx), false);
+export async function makeDatabaseWritable(ctx: StepContext, vm?: string): Promise<void> {
+  ctx.log(`ALTER DATABASE sg SET default_transaction_read_only = false${vm ? ` (on ${vm})` : ""}`);
+  await setDatabaseReadOnly(vmOptions(ctx, vm), false);
   for (let attempt = 1; attempt <= 3; attempt++) {
-    if (await probeDatabaseWrite(vmOptions(ctx))) {
+    if (await probeDatabaseWrite(vmOptions(ctx, vm))) {
       ctx.log("write probe succeeded: the database is writable");
       return;
     }

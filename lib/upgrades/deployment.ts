@@ -6,7 +6,8 @@ import { secretStoreFromEnv } from "../secrets";
 import type { VmCallOptions } from "../ssh";
 import type { StepContext } from "../runbooks/types";
 import { StepError } from "../runbooks/types";
-import { COLOURS, negName, type Colour } from "../instances/colours";
+import { colourOfVm, COLOURS, negName, vmNameOf, type Colour } from "../instances/colours";
+import { withIapTunnel } from "../iap";
 
 export { COLOURS, dataDiskName, negName, otherColour, type Colour } from "../instances/colours";
 
@@ -15,11 +16,35 @@ export function instanceOf(ctx: StepContext): Instance {
   return ctx.instance;
 }
 
-/** Where SSH commands for this instance go, with output streamed to the job log. */
-export function vmOptions(ctx: StepContext): VmCallOptions {
+/**
+ * Built by the control plane: one Terraform deployment per colour, VM `prod-<colour>` each.
+ * A hand-built instance has one VM, `prod`, and no deployment in Terraform: its upgrades
+ * run the same steps on that VM (see lib/upgrades/README.md).
+ */
+export function isColourDeployment(i: Instance): boolean {
+  return colourOfVm(i.vmName) !== null;
+}
+
+/** The VM of `colour`: its own for a colour deployment, the one `prod` for a hand-built instance. */
+export function vmOfColour(i: Instance, colour: Colour): string {
+  return isColourDeployment(i) ? vmNameOf(colour) : i.vmName;
+}
+
+/** Where SSH commands go (`vm`, default the serving VM), with output streamed to the job log. */
+export function vmOptions(ctx: StepContext, vm?: string): VmCallOptions {
   const i = instanceOf(ctx);
-  // The serving VM: `prod` for a hand-built instance, else the live colour's `prod-<colour>`.
-  return { project: i.gcpProjectId, zone: i.zone, vm: i.vmName, signal: ctx.signal, onLine: (_s, line) => ctx.log(line) };
+  return { project: i.gcpProjectId, zone: i.zone, vm: vm ?? i.vmName, signal: ctx.signal, onLine: (_s, line) => ctx.log(line) };
+}
+
+/**
+ * Runs `fn` against the frontend of one VM (default the serving one) through an IAP tunnel
+ * to its Caddy: before a switch the new colour is not behind the load balancer, and an
+ * allowlisted instance refuses the workers at its public URL.
+ */
+export async function withSourcegraph<T>(ctx: StepContext, vm: string | undefined, fn: (access: { baseUrl: string; token: string }) => Promise<T>): Promise<T> {
+  const i = instanceOf(ctx);
+  const { token } = await sourcegraphAccess(ctx);
+  return withIapTunnel({ project: i.gcpProjectId, zone: i.zone, vm: vm ?? i.vmName, signal: ctx.signal }, (baseUrl) => fn({ baseUrl, token }));
 }
 
 /** The colour users reach now, read from the load balancer (never from our records). */

@@ -1,9 +1,9 @@
 import { db } from "../db/client";
-import { checkHealthz, getVersion, removeMaintenanceNotice, sourcegraphBaseUrl } from "../sourcegraph";
+import { checkHealthz, getVersion, removeMaintenanceNotice } from "../sourcegraph";
 import { versionOrder } from "../instances/versions";
 import type { StepContext } from "../runbooks/types";
 import { makeDatabaseWritable } from "./database";
-import { instanceOf, liveColour, sourcegraphAccess } from "./deployment";
+import { instanceOf, isColourDeployment, liveColour, vmOfColour, withSourcegraph } from "./deployment";
 import type { UpgradeParams } from "./upgrade-params";
 
 /**
@@ -15,31 +15,38 @@ import type { UpgradeParams } from "./upgrade-params";
  * 4. the instance's record says what actually serves. Every step is safe to repeat.
  */
 export async function restoreUpgrade(ctx: StepContext, params: UpgradeParams): Promise<void> {
-  const instance = instanceOf(ctx);
-  const baseUrl = sourcegraphBaseUrl(instance);
+  let instance = instanceOf(ctx);
   let servingNew = false;
+  let servingVm = instance.vmName;
   if (params.strategy === "red-black") {
     const old = (ctx.detailOf("snapshot") as { liveColour?: string } | null)?.liveColour;
     const { colour } = await liveColour(ctx);
     // Once users are on the new colour it passed the health checks and takes writes: going
     // back would lose them, so the load balancer stays; a sick new colour is for a person.
     servingNew = !!old && colour !== old;
-    const health = await checkHealthz(baseUrl);
-    ctx.log(`restore: the load balancer points at ${colour} (${servingNew ? "the new deployment, health-checked before the switch" : "the deployment that was serving"}); /healthz ${health.ok ? "ok" : health.detail}`);
+    servingVm = vmOfColour(instance, colour);
+    if (isColourDeployment(instance) && servingVm !== instance.vmName) {
+      // The switch went through but the step stopped before recording it.
+      instance = await db.instance.update({ where: { id: instance.id }, data: { vmName: servingVm } });
+      ctx.instance = instance;
+    }
+    const health = await withSourcegraph(ctx, servingVm, ({ baseUrl }) => checkHealthz(baseUrl)).catch((e: Error) => ({ ok: false, detail: e.message }));
+    ctx.log(`restore: the load balancer points at ${colour} (${servingVm}, ${servingNew ? "the new deployment, health-checked before the switch" : "the deployment that was serving"}); /healthz ${health.ok ? "ok" : health.detail}`);
     if (!health.ok) ctx.log("restore: WARNING the serving deployment does not answer /healthz; a person must look at it now");
   }
   try {
-    await makeDatabaseWritable(ctx);
+    await makeDatabaseWritable(ctx, servingVm);
   } catch (e) {
     await db.instance.update({ where: { id: instance.id }, data: { status: "maintenance" } });
     ctx.log("restore: the serving database is NOT confirmed writable; the maintenance notice stays up");
     throw e;
   }
   ctx.log("restore: the serving database is writable (write probe passed)");
-  const { token } = await sourcegraphAccess(ctx);
-  await removeMaintenanceNotice(baseUrl, token);
-  ctx.log("restore: the maintenance notice is removed");
-  const reported = servingNew || params.strategy === "in-place" ? await readVersion(baseUrl) : null;
+  const reported = await withSourcegraph(ctx, servingVm, async ({ baseUrl, token }) => {
+    await removeMaintenanceNotice(baseUrl, token);
+    ctx.log("restore: the maintenance notice is removed");
+    return servingNew || params.strategy === "in-place" ? readVersion(baseUrl) : null;
+  });
   const version = reported === params.version ? params.version : instance.version;
   await db.instance.update({ where: { id: instance.id }, data: { status: "active", version, versionOrder: versionOrder(version) } });
   ctx.log(`restore: instance back to active on ${version}`);

@@ -2,18 +2,25 @@ import { containersNotHealthy, describeContainer, listContainers } from "../ssh"
 import { checkHealthz, getVersion } from "../sourcegraph";
 import type { StepContext } from "../runbooks/types";
 import { StepError } from "../runbooks/types";
-import { sourcegraphAccess, vmOptions } from "./deployment";
+import { vmOptions, withSourcegraph } from "./deployment";
 
 const timeoutMs = () => Number(process.env.UPGRADE_HEALTH_TIMEOUT_MS ?? 10 * 60_000);
 const pollMs = () => Number(process.env.UPGRADE_HEALTH_POLL_MS ?? 10_000);
 
-/** Containers healthy, frontend /healthz 200 and /__version equal to the target, or a clear failure. */
-export async function waitUntilHealthy(ctx: StepContext, version: string): Promise<{ version: string; containers: number }> {
-  const { baseUrl } = await sourcegraphAccess(ctx);
+/**
+ * The health gate on one VM (default the serving one), reached directly through IAP, not
+ * through the load balancer (which still serves the old colour): containers healthy by the
+ * one rule, /healthz 200 and /__version equal to the target, or a clear failure.
+ */
+export async function waitUntilHealthy(ctx: StepContext, version: string, vm?: string): Promise<{ version: string; containers: number }> {
+  return withSourcegraph(ctx, vm, ({ baseUrl }) => gate(ctx, version, baseUrl, vm));
+}
+
+async function gate(ctx: StepContext, version: string, baseUrl: string, vm: string | undefined): Promise<{ version: string; containers: number }> {
   const deadline = Date.now() + timeoutMs();
   let problem = "";
   for (;;) {
-    const containers = await listContainers(vmOptions(ctx));
+    const containers = await listContainers(vmOptions(ctx, vm));
     const sick = containersNotHealthy(containers);
     const health = await checkHealthz(baseUrl, { signal: ctx.signal });
     const reported = health.ok ? await getVersion(baseUrl, { signal: ctx.signal }).catch((e: Error) => `unknown (${e.message})`) : "unknown";

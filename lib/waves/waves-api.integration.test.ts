@@ -103,4 +103,20 @@ describe("waves as the manager views read them", () => {
     expect(again.status).toBe(409);
     expect(again.body.error.message).toContain(slugs["5.9.0/active"][1]);
   });
+
+  it("starts with the approval policy it is given, names the field when the policy is missing (null) or unknown, and asks at every step when omitted", async () => {
+    const start = (body: Record<string, unknown>) => callRoute(waves.POST, { url: "/api/waves", method: "POST", token: operator, body: { targetVersion: "5.10.0", ...body } });
+    for (const approvalPolicy of [null, "auto-everything"]) {
+      const refused = await start({ instances: { version: "5.9.1" }, approvalPolicy });
+      expect(refused.status).toBe(400);
+      expect(refused.body.error.fields).toEqual([{ field: "approvalPolicy", message: expect.stringContaining("choose an approval policy") }]);
+    }
+    const chosen = await start({ instances: slugs["5.9.1/active"].slice(0, 2), approvalPolicy: "auto-switch-auto-destroy" });
+    expect(chosen.status).toBe(201);
+    expect(chosen.body.wave.approvalPolicy).toBe("auto-switch-auto-destroy");
+    const omitted = await start({ instances: slugs["5.9.1/active"].slice(2) });
+    expect(omitted.body.wave.approvalPolicy).toBe("ask-every-step");
+    const list = await callRoute(waves.GET, { url: "/api/waves", token: viewer });
+    expect(list.body.waves.find((w: { id: string }) => w.id === chosen.body.wave.id).approvalPolicy).toBe("auto-switch-auto-destroy");
+  });
 });

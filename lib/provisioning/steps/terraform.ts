@@ -1,21 +1,16 @@
-import { access, readFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { db } from "../../db/client";
 import { readInstanceNetwork } from "../../gcp";
 import { vmNameOf } from "../../instances/colours";
 import { StepError, type StepContext, type StepDefinition } from "../../runbooks/types";
-import { parseInstanceOutputs, type PlanSummary } from "../../terraform";
+import { parseInstanceOutputs } from "../../terraform";
+import { applyPlanned, planRoot, type PlanDetail } from "../apply-planned";
 import { commitRendered } from "../commit-rendered";
 import { deploymentTerraform } from "../deployment-terraform";
 import { renderDeployment, stateBucketName, type DeploymentRoot } from "../render-deployment";
 import { provisioningSettings } from "../settings";
 import { checkTerraform, instanceOf } from "../step-helpers";
-
-interface PlanDetail {
-  /** Named `plan` so the job page shows it as a plan summary. */
-  plan: PlanSummary | null;
-  planSha256: string | null;
-}
 
 /** Provisioning builds the red colour first; upgrades add black beside it. */
 const FIRST_COLOUR = "red";
@@ -101,42 +96,19 @@ function planStep(key: string, name: string, root: DeploymentRoot): StepDefiniti
     name,
     kind: "automated",
     async run(ctx) {
-      const tf = await deploymentTerraform(ctx, instanceOf(ctx), root);
-      checkTerraform(await tf.init(), tf.workingDir);
-      const plan = checkTerraform(await tf.plan(), tf.workingDir);
-      const s = plan.summary;
-      if (s) ctx.log(`plan (${root}): ${s.counts.add} to add, ${s.counts.change} to change, ${s.counts.destroy} to destroy (${s.counts.replace} replaced)`);
-      return { detail: { plan: s, planSha256: plan.planSha256 } satisfies PlanDetail };
+      const { plan, planSha256 } = await planRoot(ctx, instanceOf(ctx), root);
+      return { detail: { plan, planSha256 } satisfies PlanDetail };
     },
   };
 }
 
-/**
- * Applies the plan that was shown (and approved). On a worker that did not make the plan
- * (a resumed job: its plan file is on the other machine), or after the plan was applied,
- * it plans again from the state in the bucket: changes that destroy nothing are applied,
- * anything that would now destroy or replace needs a new approval.
- */
 function applyStep(key: string, name: string, root: DeploymentRoot, planKey: string): StepDefinition {
   return {
     key,
     name,
     kind: "automated",
     async run(ctx) {
-      const tf = await deploymentTerraform(ctx, instanceOf(ctx), root);
-      const planned = ctx.detailOf(planKey) as PlanDetail | null;
-      checkTerraform(await tf.init(), tf.workingDir);
-      if (await exists(tf.planFile)) {
-        checkTerraform(await tf.apply({ expectedPlanSha256: planned?.planSha256 ?? undefined }), tf.workingDir);
-      } else {
-        ctx.log("no saved plan on this worker (another worker made it, or it was applied): planning again from the state in the bucket");
-        const again = checkTerraform(await tf.plan(), tf.workingDir);
-        if (again.summary?.requiresApproval && !planned?.plan?.requiresApproval) {
-          throw new StepError(`the ${root} deployment changed since its plan and would now destroy or replace resources`, "Start a new provision job (its plan will ask for approval), or inspect the deployment with terraform plan.");
-        }
-        if (again.summary?.hasChanges) checkTerraform(await tf.apply({ expectedPlanSha256: again.planSha256 ?? undefined }), tf.workingDir);
-        else ctx.log(`the ${root} deployment already matches its configuration`);
-      }
+      const tf = await applyPlanned(ctx, instanceOf(ctx), root, ctx.detailOf(planKey) as PlanDetail | null);
       if (root !== "infrastructure") return;
       const out = checkTerraform(await tf.output(), tf.workingDir);
       return { detail: parseInstanceOutputs(out.outputs ?? {}) };
@@ -151,4 +123,4 @@ async function commitState(ctx: StepContext, dir: string) {
   await commitRendered(ctx, instanceOf(ctx), { "gcp-tfstate/terraform.tfstate": state }, { summary: "initialize GCP tfstate bucket", replaceDirs: [] });
 }
 
-const exists = (file: string) => access(file).then(() => true, () => false);
+

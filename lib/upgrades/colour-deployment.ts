@@ -1,0 +1,111 @@
+import { db } from "../db/client";
+import { GcpError, getBackendTarget, getVmStatus } from "../gcp";
+import type { Instance } from "../generated/prisma/client";
+import { negName, vmNameOf, type Colour } from "../instances/colours";
+import { applyPlanned, planRoot, type PlanDetail } from "../provisioning/apply-planned";
+import { commitRendered } from "../provisioning/commit-rendered";
+import { renderDeployment } from "../provisioning/render-deployment";
+import { provisioningSettings } from "../provisioning/settings";
+import { StepError, type StepContext } from "../runbooks/types";
+import { getVersion, sourcegraphBaseUrl } from "../sourcegraph";
+import { instanceOf } from "./deployment";
+
+/**
+ * Red/black for an instance the control plane built: each colour is its own Terraform
+ * deployment (`<slug>/red`, `<slug>/black`, each with its state in the bucket), and the
+ * infrastructure's `serving_colour` says which one the load balancer sends users to.
+ * Every change is a commit in the deployments repository, then a plan and an apply.
+ */
+
+/** Renders the new colour (its data disk from `snapshot`, at `version`), commits it and plans it. */
+export async function planColour(ctx: StepContext, o: { colour: Colour; serving: Colour; snapshot: string; version: string }): Promise<PlanDetail> {
+  const i = instanceOf(ctx);
+  const files = await renderDeployment(i, provisioningSettings(), { colours: [o.colour], servingColour: o.serving, dataDiskSnapshots: { [o.colour]: o.snapshot }, version: o.version });
+  const file = `${o.colour}/deployment.tf`;
+  await commitRendered(ctx, i, { [file]: files[file] }, { summary: `upgrade to ${o.version}: ${o.colour} deployment from snapshot ${o.snapshot}`, replaceDirs: [o.colour] });
+  const { plan, planSha256 } = await planRoot(ctx, i, o.colour);
+  return { plan, planSha256 };
+}
+
+export async function applyColour(ctx: StepContext, colour: Colour, planned: PlanDetail | null): Promise<void> {
+  await applyPlanned(ctx, instanceOf(ctx), colour, planned);
+}
+
+/**
+ * Moves users to `colour`: the infrastructure rendered with it as the serving colour,
+ * committed and applied (the backend service is updated in place), the instance's serving
+ * VM recorded, then the switch confirmed as users see it: the load balancer takes about a
+ * minute to propagate (REALITY.md), so `/__version` is polled through it until it reports
+ * `version`. An allowlisted instance refuses the workers there; the backend is read instead.
+ */
+export async function switchToColour(ctx: StepContext, colour: Colour, version: string): Promise<{ confirmedBy: string }> {
+  const i = instanceOf(ctx);
+  const files = await renderDeployment(i, provisioningSettings(), { colours: [], servingColour: colour });
+  const file = "infrastructure/infrastructure.tf";
+  await commitRendered(ctx, i, { [file]: files[file] }, { summary: `switch users to ${colour} (${version})`, replaceDirs: ["infrastructure"] });
+  const planned = await planRoot(ctx, i, "infrastructure");
+  if (planned.plan?.requiresApproval) {
+    throw new StepError("switching colours would destroy or replace parts of the load balancer", "Read the plan in the log; the infrastructure has drifted from its configuration. Fix it, then retry.");
+  }
+  await applyPlanned(ctx, i, "infrastructure", planned);
+  await db.instance.update({ where: { id: i.id }, data: { vmName: vmNameOf(colour) } });
+  ctx.log(`prod-backend-service → ${negName(colour)}; the serving VM is now ${vmNameOf(colour)}`);
+
+  if (i.accessMode === "ip_allowlist") {
+    const target = await getBackendTarget({ project: i.gcpProjectId });
+    if (target?.name !== negName(colour)) throw new StepError(`prod-backend-service points at ${target?.name ?? "nothing"} after the apply`, "Check the backend service in the GCP console, then retry.");
+    ctx.log(`the allowlist refuses this worker at https://${i.domain}; confirmed from the backend service instead`);
+    return { confirmedBy: "backend service" };
+  }
+  const timeout = Number(process.env.UPGRADE_SWITCH_TIMEOUT_MS ?? 10 * 60_000);
+  const every = Number(process.env.UPGRADE_HEALTH_POLL_MS ?? 10_000);
+  const started = Date.now();
+  let seen = "";
+  while (Date.now() - started < timeout && !ctx.signal.aborted) {
+    seen = await getVersion(sourcegraphBaseUrl(i), { signal: ctx.signal }).catch((e: Error) => `no answer (${e.message})`);
+    if (seen === version) {
+      ctx.log(`https://${i.domain}/__version reports ${version} through the load balancer (after ${Math.round((Date.now() - started) / 1000)} s)`);
+      return { confirmedBy: "load balancer" };
+    }
+    ctx.log(`the load balancer still serves ${seen}; waiting for it to propagate`);
+    await new Promise((r) => setTimeout(r, every));
+  }
+  throw new StepError(`the load balancer did not serve ${version} within ${Math.round(timeout / 1000)} s (last: ${seen})`, "Check prod-backend-service and the new colour's endpoint group; users are on whichever colour it points at.");
+}
+
+/**
+ * Destroys one colour with its own state, then removes its folder from the deployments
+ * repository. No state for it (a deployment built by hand, or state lost) is a failure with
+ * a remedy, never a silent success: its VM would be left running and billed.
+ */
+export async function destroyColour(ctx: StepContext, colour: Colour): Promise<void> {
+  const i = instanceOf(ctx);
+  const planned = await planRoot(ctx, i, colour, { destroy: true });
+  if (!planned.plan?.counts.destroy) {
+    // Run again after the destroy went through (its state is empty now, and so is GCP).
+    if (!(await vmExists(i, vmNameOf(colour)))) {
+      await commitRendered(ctx, i, {}, { summary: `destroy the ${colour} deployment`, replaceDirs: [colour] });
+      ctx.log(`the ${colour} deployment was already destroyed`);
+      return;
+    }
+    throw new StepError(
+      `the ${colour} deployment has no Terraform state in the bucket: nothing would be destroyed, yet its VM ${vmNameOf(colour)} may exist`,
+      `Import it (terraform import in ${i.slug}/${colour} with the deploy key) or delete its VM, data disk and endpoint group by hand, then retry.`,
+    );
+  }
+  const { tf } = planned;
+  const applied = await tf.apply({ expectedPlanSha256: planned.planSha256 ?? undefined });
+  if (!applied.ok) throw new StepError(`terraform destroy of the ${colour} deployment failed: ${applied.errors.join("; ")}`, applied.knownFailure?.remedy ?? "Read the Terraform output above, then retry.");
+  await commitRendered(ctx, i, {}, { summary: `destroy the ${colour} deployment`, replaceDirs: [colour] });
+  ctx.log(`the ${colour} deployment is destroyed (the snapshot it came from is kept)`);
+}
+
+async function vmExists(i: Instance, vmName: string): Promise<boolean> {
+  try {
+    await getVmStatus({ project: i.gcpProjectId, zone: i.zone, vmName });
+    return true;
+  } catch (e) {
+    if (e instanceof GcpError && e.kind === "not-found") return false;
+    throw e;
+  }
+}
