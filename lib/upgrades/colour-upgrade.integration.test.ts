@@ -1,0 +1,110 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SEEDED_BILLING_ACCOUNT, startGcpEmulator, type GcpEmulator } from "../../emulators/gcp";
+import { startSourcegraphEmulator, type SourcegraphEmulator } from "../../emulators/sourcegraph";
+import { db } from "../db/client";
+import { pool } from "../db/pool";
+import { deploymentHistory } from "../deployments/deployment-history";
+import { resolveWaitingStep } from "../jobs/control/resolve-waiting-step";
+import { startInstanceJob } from "../jobs/start-instance-job";
+import { createInstance } from "../provisioning/create-instance";
+import { createInstanceSchema } from "../provisioning/create-instance-schema";
+import { makeActor } from "../testing/factories";
+import { provisioningTestEnv } from "../testing/provisioning-env";
+import { spawnWorker, waitFor, type SpawnedWorker } from "../testing/spawn-worker";
+
+/**
+ * A red/black upgrade of an instance the control plane built, read the way the real APIs
+ * answer: two VMs side by side (prod-red serving 5.9.1, prod-black on 5.10.0 reached through
+ * its own IAP tunnel) until the switch; then the load balancer serves black, and after the
+ * destroy only black is left, each step committed to the deployments repository.
+ */
+let gcp: GcpEmulator;
+let sourcegraph: SourcegraphEmulator;
+let worker: SpawnedWorker;
+let tmp: string;
+
+beforeAll(async () => {
+  gcp = await startGcpEmulator({ databaseUrl: process.env.DATABASE_URL!, port: 0, certificateReadsAfterDns: 1 });
+  sourcegraph = await startSourcegraphEmulator({ databaseUrl: process.env.DATABASE_URL!, port: 0 });
+  tmp = await mkdtemp(path.join(os.tmpdir(), "colour-upgrade-"));
+  worker = spawnWorker({
+    HEARTBEAT_STALE_MS: "60000",
+    ...provisioningTestEnv({ gcpUrl: gcp.url, sourcegraphUrl: sourcegraph.url, tmp }),
+    BILLING_ACCOUNT: SEEDED_BILLING_ACCOUNT.replace("billingAccounts/", ""),
+    UPGRADE_HEALTH_POLL_MS: "300",
+    UPGRADE_HEALTH_TIMEOUT_MS: "30000",
+  });
+}, 60_000);
+
+afterAll(async () => {
+  await worker?.stop();
+  await sourcegraph?.close();
+  await gcp?.close();
+  await pool().end();
+  if (tmp) await rm(tmp, { recursive: true, force: true });
+});
+
+const get = (url: string) => fetch(url, { headers: { authorization: "Bearer test" } });
+const vmExists = async (project: string, vm: string) => (await get(`${gcp.url}/compute/v1/projects/${project}/zones/us-central1-f/instances/${vm}`)).status === 200;
+const publicVersion = async (slug: string) => (await (await fetch(`${sourcegraph.url}/i/${slug}/__version`)).text()).trim();
+const tunnelVersion = async (project: string, vm: string) => (await (await fetch(`${sourcegraph.url}/vm/${project}/${vm}/__version`)).text()).trim();
+
+async function settle(jobId: string, statuses: string[]) {
+  return waitFor(async () => {
+    const j = await db.job.findUniqueOrThrow({ where: { id: jobId }, include: { steps: true } });
+    return statuses.includes(j.status) ? j : null;
+  }, 240_000, `job ${statuses.join("/")}`);
+}
+const logOf = async (jobId: string) => (await db.jobLog.findMany({ where: { jobId }, orderBy: { seq: "asc" } })).map((l) => l.line).join("\n");
+
+describe("red/black upgrade of a colour deployment", () => {
+  it("builds black beside red, switches users to it, then destroys red", async () => {
+    const operator = await makeActor("operator");
+    const { instance, job: provision } = await createInstance(
+      operator,
+      createInstanceSchema.parse({ slug: "colourco", displayName: "Colour Co", version: "5.9.1", machineType: "n1-standard-8", accessMode: "public_sso" }),
+    );
+    const provisioned = await settle(provision.id, ["succeeded", "failed"]);
+    expect(provisioned.status, `${provisioned.error}\n${(await logOf(provision.id)).slice(-2000)}`).toBe("succeeded");
+    const project = instance.gcpProjectId;
+    expect(await publicVersion("colourco")).toBe("5.9.1");
+
+    const upgrade = await startInstanceJob(operator, "colourco", { kind: "upgrade", version: "5.10.0" });
+    const waiting = await settle(upgrade.id, ["waiting", "failed"]);
+    expect(waiting.status, `${waiting.error}\n${(await logOf(upgrade.id)).slice(-3000)}`).toBe("waiting");
+    expect(waiting.steps.find((s) => s.status === "waiting")?.key).toBe("approve-switch");
+    // Two VMs side by side: users still on red, black already on the target release.
+    expect(await vmExists(project, "prod-red")).toBe(true);
+    expect(await vmExists(project, "prod-black")).toBe(true);
+    expect(await publicVersion("colourco")).toBe("5.9.1");
+    expect(await tunnelVersion(project, "prod-black")).toBe("5.10.0");
+    const disk = (await (await get(`${gcp.url}/compute/v1/projects/${project}/zones/us-central1-f/disks/prod-black-data`)).json()) as { sourceSnapshot?: string };
+    expect(disk.sourceSnapshot).toMatch(/\/global\/snapshots\/upgrade-5-10-0-/);
+
+    await resolveWaitingStep(operator, upgrade.id, { kind: "approval", stepKey: "approve-switch" });
+    const beforeDestroy = await settle(upgrade.id, ["waiting", "failed"]).then(() =>
+      waitFor(async () => {
+        const j = await db.job.findUniqueOrThrow({ where: { id: upgrade.id }, include: { steps: true } });
+        return j.steps.find((s) => s.key === "approve-destroy" && s.status === "waiting") || j.status === "failed" ? j : null;
+      }, 120_000, "approve-destroy"),
+    );
+    expect(beforeDestroy.status, `${beforeDestroy.error}\n${(await logOf(upgrade.id)).slice(-3000)}`).toBe("waiting");
+    expect(await publicVersion("colourco")).toBe("5.10.0");
+    expect((await db.instance.findUniqueOrThrow({ where: { id: instance.id } })).vmName).toBe("prod-black");
+
+    await resolveWaitingStep(operator, upgrade.id, { kind: "approval", stepKey: "approve-destroy" });
+    const done = await settle(upgrade.id, ["succeeded", "failed"]);
+    const log = await logOf(upgrade.id);
+    expect(done.status, `${done.error}\n${log.slice(-3000)}`).toBe("succeeded");
+    expect(log).toContain("reports 5.10.0 through the load balancer");
+    expect(await vmExists(project, "prod-red")).toBe(false);
+    expect(await vmExists(project, "prod-black")).toBe(true);
+    expect(await db.instance.findUniqueOrThrow({ where: { id: instance.id } })).toMatchObject({ version: "5.10.0", vmName: "prod-black", status: "active" });
+
+    const history = (await deploymentHistory({ repo: path.join(tmp, "deployments.git"), slug: "colourco" })).map((c) => c.summary);
+    expect(history).toEqual(expect.arrayContaining([expect.stringMatching(/^upgrade to 5\.10\.0: black deployment from snapshot/), "switch users to black (5.10.0)", "destroy the red deployment"]));
+  }, 420_000);
+});
