@@ -53,3 +53,19 @@ export function versionOrder(version: string): number {
   const [major = 0, minor = 0, patch = 0] = version.split(".").map(Number);
   return major * 1_000_000 + minor * 1_000 + patch;
 }
+
+/**
+ * Standard upgrades go one minor version at a time (REALITY.md); a longer jump is the
+ * multi-version procedure (stop, migrator `upgrade --from --to`, start). Returns the
+ * release to go to first when `from` → `to` is such a jump, else null.
+ */
+export function nextMinorStop(from: string, to: string): string | null {
+  const [fm, fn] = from.split(".").map(Number);
+  const [tm, tn] = to.split(".").map(Number);
+  if (tm === fm && tn - fn <= 1) return null;
+  const next = KNOWN_VERSIONS.filter((v) => {
+    const [m, n] = v.split(".").map(Number);
+    return m === fm && n === fn + 1;
+  });
+  return next.at(-1) ?? (tm !== fm ? `the last ${fm}.x release` : `${fm}.${fn + 1}.x`);
+}

@@ -63,6 +63,12 @@ describe("upgrading one instance", () => {
       status: 400,
       fields: [{ field: "strategy", message: expect.stringContaining("would skip 5.10.0") }],
     });
+    // Two minor releases at once is the multi-version procedure: refused, naming where to stop.
+    const older = await seedUpgradableInstance(world, "5.8.1");
+    await expect(startInstanceJob(operator, older.slug, { kind: "upgrade", version: "5.10.0" })).rejects.toMatchObject({
+      status: 400,
+      fields: [{ field: "version", message: expect.stringContaining("upgrade to 5.9.1 first") }],
+    });
     const viewer = await makeActor("viewer");
     await expect(startInstanceJob(viewer, instance.slug, { kind: "upgrade", version: "5.10.0" })).rejects.toMatchObject({ status: 403 });
     expect(await db.job.count({ where: { instanceId: instance.id } })).toBe(0);
