@@ -1,7 +1,7 @@
 import { db } from "../db/client";
 import { GcpError, getBackendTarget, getVmStatus } from "../gcp";
 import type { Instance } from "../generated/prisma/client";
-import { negName, vmNameOf, type Colour } from "../instances/colours";
+import { colourOfVm, negName, vmNameOf, type Colour } from "../instances/colours";
 import { applyPlanned, planRoot, type PlanDetail } from "../provisioning/apply-planned";
 import { commitRendered } from "../provisioning/commit-rendered";
 import { renderDeployment } from "../provisioning/render-deployment";
@@ -115,4 +115,24 @@ async function vmExists(i: Instance, vmName: string): Promise<boolean> {
     if (e instanceof GcpError && e.kind === "not-found") return false;
     throw e;
   }
+}
+
+/**
+ * An in-place upgrade of a colour deployment: the serving colour's deployment rendered at
+ * `version` (its release's deploy ref), committed and applied. The VM's metadata changes in
+ * place; a plan that would recreate the VM or its disk is refused (that is a red/black).
+ */
+export async function recordReleaseInPlace(ctx: StepContext, version: string): Promise<void> {
+  const i = instanceOf(ctx);
+  const colour = colourOfVm(i.vmName);
+  if (!colour) return ctx.log(`${i.slug} was built by hand (VM ${i.vmName}): no Terraform deployment of ours to update`);
+  const files = await renderDeployment(i, provisioningSettings(), { colours: [colour], servingColour: colour, version });
+  const file = `${colour}/deployment.tf`;
+  await commitRendered(ctx, i, { [file]: files[file] }, { summary: `upgrade in place to ${version} (${colour})`, replaceDirs: [colour] });
+  const planned = await planRoot(ctx, i, colour);
+  const destructive = (planned.plan?.changes ?? []).filter((c) => (c.isVm || /disk/.test(c.address)) && c.action !== "update");
+  if (destructive.length) {
+    throw new StepError(`moving ${colour} to ${version} in Terraform would recreate ${destructive.map((c) => c.address).join(", ")}`, "Upgrade red/black instead; an in-place upgrade must keep the VM and its disk.");
+  }
+  await applyPlanned(ctx, i, colour, planned);
 }

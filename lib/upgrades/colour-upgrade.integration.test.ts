@@ -106,5 +106,15 @@ describe("red/black upgrade of a colour deployment", () => {
 
     const history = (await deploymentHistory({ repo: path.join(tmp, "deployments.git"), slug: "colourco" })).map((c) => c.summary);
     expect(history).toEqual(expect.arrayContaining([expect.stringMatching(/^upgrade to 5\.10\.0: black deployment from snapshot/), "switch users to black (5.10.0)", "destroy the red deployment"]));
+
+    // A patch release without database changes, in place on the serving colour: the same
+    // release mechanism, recorded in the deployment's Terraform.
+    const patch = await startInstanceJob(operator, "colourco", { kind: "upgrade", version: "5.10.2", strategy: "in-place" });
+    const patched = await settle(patch.id, ["succeeded", "failed"]);
+    expect(patched.status, `${patched.error}\n${(await logOf(patch.id)).slice(-3000)}`).toBe("succeeded");
+    expect(await publicVersion("colourco")).toBe("5.10.2");
+    expect(await vmExists(project, "prod-black")).toBe(true);
+    const latest = await deploymentHistory({ repo: path.join(tmp, "deployments.git"), slug: "colourco", limit: 1 });
+    expect(latest[0]).toMatchObject({ summary: "upgrade in place to 5.10.2 (black)", jobId: patch.id });
   }, 420_000);
 });
