@@ -1,7 +1,7 @@
 import { db } from "../db/client";
-import { GcpError, getBackendTarget, getVmStatus } from "../gcp";
+import { GcpError, getBackendTarget, getDisk, getVmStatus } from "../gcp";
 import type { Instance } from "../generated/prisma/client";
-import { colourOfVm, negName, vmNameOf, type Colour } from "../instances/colours";
+import { colourOfVm, dataDiskName, negName, vmNameOf, type Colour } from "../instances/colours";
 import { applyPlanned, planRoot, type PlanDetail } from "../provisioning/apply-planned";
 import { commitRendered } from "../provisioning/commit-rendered";
 import { renderDeployment } from "../provisioning/render-deployment";
@@ -126,7 +126,9 @@ export async function recordReleaseInPlace(ctx: StepContext, version: string): P
   const i = instanceOf(ctx);
   const colour = colourOfVm(i.vmName);
   if (!colour) return ctx.log(`${i.slug} was built by hand (VM ${i.vmName}): no Terraform deployment of ours to update`);
-  const files = await renderDeployment(i, provisioningSettings(), { colours: [colour], servingColour: colour, version });
+  // The colour's disk stays what it was made from (a snapshot after a red/black, else blank).
+  const disk = await getDisk({ project: i.gcpProjectId, zone: i.zone, disk: dataDiskName(colour) });
+  const files = await renderDeployment(i, provisioningSettings(), { colours: [colour], servingColour: colour, version, dataDiskSnapshots: { [colour]: disk.sourceSnapshot ?? "" } });
   const file = `${colour}/deployment.tf`;
   await commitRendered(ctx, i, { [file]: files[file] }, { summary: `upgrade in place to ${version} (${colour})`, replaceDirs: [colour] });
   const planned = await planRoot(ctx, i, colour);
