@@ -4,7 +4,7 @@ import { isExempt } from "./access-expectations";
 import { describeRefusalProblems } from "./describe-refusal-problems";
 import { discoverRoutes, type DiscoveredRoute } from "./discover-routes";
 import { HOSTILE_STRINGS, hostileValuesFor, malformedBodies } from "./hostile-corpus";
-import { BODY_FIELDS, QUERY_FIELDS } from "./input-expectations";
+import { BODY_FIELDS, OPTIONAL_BODY_FIELDS, QUERY_FIELDS } from "./input-expectations";
 import { invokeRoute, type InvokeOptions } from "./invoke-route";
 import { createCredential, createSecurityFixtures, sampleBody, sampleParams, sampleQuery, type SecurityFixtures } from "./security-fixtures";
 import { snapshotDatabase } from "./snapshot-database";
@@ -108,6 +108,7 @@ describe("hostile input", () => {
         for (const [label, value] of hostileValuesFor(kind)) {
           cases.push({ label: `${field} = ${label}`, opts: { params, body: { ...(sampleBody(key) as object), [field]: value } } });
         }
+        if (OPTIONAL_BODY_FIELDS[key]?.includes(field)) continue;
         const { [field]: _omitted, ...without } = sampleBody(key) as Record<string, unknown>;
         cases.push({ label: `${field} missing`, opts: { params, body: without } });
       }

@@ -56,3 +56,11 @@ export const BODY_FIELDS: Record<string, Record<string, FieldKind> | null> = {
   "POST /api/users": { email: "text", name: "text", role: "text" },
   "PATCH /api/users/[id]": { role: "text" },
 };
+
+/**
+ * Body fields a route may omit (it fills in a documented default): their "missing" case is
+ * not expected to be refused. Every other declared field is required.
+ */
+export const OPTIONAL_BODY_FIELDS: Record<string, string[]> = {
+  "POST /api/instances": ["zone", "dataDiskSizeGb", "allowlistCidrs"],
+};
