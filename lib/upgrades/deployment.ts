@@ -19,7 +19,7 @@ export function instanceOf(ctx: StepContext): Instance {
 /**
  * Built by the control plane: one Terraform deployment per colour, VM `prod-<colour>` each.
  * A hand-built instance has one VM, `prod`, and no deployment in Terraform: its upgrades
- * run the same steps on that VM (see lib/upgrades/README.md).
+ * run the same steps on that VM (README, "Upgrades").
  */
 export function isColourDeployment(i: Instance): boolean {
   return colourOfVm(i.vmName) !== null;
