@@ -75,8 +75,13 @@ async function main() {
     console.log("\n== provisioning (demo mode) ==");
     const { benchProvision } = await import("./bench/provision-bench");
     const r = await benchProvision({ databaseUrl: url, actor: operator });
-    console.log(`  one full provisioning: ${r.status} in ${r.wallSeconds.toFixed(1)} s, ${r.humanActions} human action(s) (the manual runbook: ~20 steps, ~3 days)`);
+    console.log(`  one full provisioning: ${r.status} in ${r.wallSeconds.toFixed(1)} s, ${r.humanActions} human action(s) (the manual runbook: ~20 steps, ~3 days; BENCHMARKS.md's previous figure, on the old path: 31.9 s)`);
     for (const s of r.steps) console.log(`    ${s.key.padEnd(22)} ${s.kind.padEnd(9)} ${s.status.padEnd(9)} ${s.seconds === null ? "" : `${s.seconds.toFixed(1)} s`}`);
+    if (r.upgrade) {
+      const u = r.upgrade;
+      console.log(`  red/black upgrade of it (5.9.1 → 5.10.0): ${u.status} in ${u.wallSeconds.toFixed(1)} s; approvals waited ${u.approvalWaits.map((a) => `${a.key} ${a.seconds.toFixed(1)} s`).join(", ") || "none"}`);
+      for (const s of u.steps) console.log(`    ${s.key.padEnd(22)} ${s.kind.padEnd(9)} ${s.status.padEnd(9)} ${s.seconds === null ? "" : `${s.seconds.toFixed(1)} s`}`);
+    }
   }
 
   await db.$disconnect();

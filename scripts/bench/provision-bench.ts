@@ -6,7 +6,17 @@ import path from "node:path";
 import pg from "pg";
 import type { Actor } from "../../lib/auth/actor";
 
+export interface UpgradeBenchResult {
+  wallSeconds: number;
+  status: string;
+  /** Per approval step: seconds from waiting to approved (a bot approves at once: the machine's part). */
+  approvalWaits: { key: string; seconds: number }[];
+  steps: { key: string; kind: string; status: string; seconds: number | null }[];
+}
+
 export interface ProvisionBenchResult {
+  /** The same instance upgraded red/black right after (5.10.0 → 5.10.2 is not red/black-only; 5.9.1 → 5.10.0 is). */
+  upgrade: UpgradeBenchResult | null;
   wallSeconds: number;
   /** Tasks a person had to do (ticks and approvals); the runbook by hand needed ~23 steps. */
   humanActions: number;
@@ -46,6 +56,7 @@ export async function benchProvision(opts: { databaseUrl: string; actor: Actor; 
       // A person links billing in the console and ticks the task: counted as one human action.
       BILLING_ACCOUNT: "",
       CERTIFICATE_POLL_MS: "1000",
+      UPGRADE_HEALTH_POLL_MS: "1000",
       BOOT_POLL_MS: "250",
     },
     stdio: "ignore",
@@ -56,7 +67,7 @@ export async function benchProvision(opts: { databaseUrl: string; actor: Actor; 
     const input = createInstanceSchema.parse({
       slug,
       displayName: "Bench Corp",
-      version: "latest",
+      version: "5.9.1",
       machineType: "n1-standard-8",
       dataDiskSizeGb: 500,
       zone: "us-central1-f",
@@ -87,9 +98,8 @@ export async function benchProvision(opts: { databaseUrl: string; actor: Actor; 
       `SELECT key, kind, status, EXTRACT(EPOCH FROM finished_at - started_at)::float AS seconds FROM job_step WHERE job_id = $1 ORDER BY position`,
       [job.id],
     );
-    console.log(`\nprovision one instance in demo mode: ${status} in ${wallSeconds.toFixed(1)} s, ${humanActions} human action(s), ${steps.length} steps`);
-    for (const s of steps) console.log(`  ${s.key.padEnd(24)} ${s.kind.padEnd(9)} ${s.status.padEnd(9)} ${s.seconds === null ? "" : `${s.seconds.toFixed(1)} s`}`);
-    return { wallSeconds, humanActions, status, steps };
+    const upgrade = status === "succeeded" ? await benchUpgrade(pool, opts.actor, slug, opts.timeoutMs ?? 600_000) : null;
+    return { wallSeconds, humanActions, status, steps, upgrade };
   } finally {
     await new Promise((r) => {
       if (worker.exitCode !== null) return r(null);
@@ -101,4 +111,37 @@ export async function benchProvision(opts: { databaseUrl: string; actor: Actor; 
     await gcp.close();
     await rm(tmp, { recursive: true, force: true });
   }
+}
+
+/** A red/black upgrade (5.9.1 → 5.10.0) of the instance just provisioned, approvals given as soon as asked. */
+async function benchUpgrade(pool: pg.Pool, actor: Actor, slug: string, timeoutMs: number): Promise<UpgradeBenchResult> {
+  const { startInstanceJob } = await import("../../lib/jobs/start-instance-job");
+  const { resolveWaitingStep } = await import("../../lib/jobs/control/resolve-waiting-step");
+  const t0 = performance.now();
+  const job = await startInstanceJob(actor, slug, { kind: "upgrade", version: "5.10.0" });
+  const approvalWaits: { key: string; seconds: number }[] = [];
+  let status = "queued";
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const { rows } = await pool.query<{ status: string }>(`SELECT status FROM job WHERE id = $1`, [job.id]);
+    status = rows[0].status;
+    if (["succeeded", "failed", "cancelled"].includes(status)) break;
+    if (status === "waiting") {
+      const { rows: waiting } = await pool.query<{ key: string; waited: number }>(
+        `SELECT key, EXTRACT(EPOCH FROM now() - started_at)::float AS waited FROM job_step WHERE job_id = $1 AND status = 'waiting'`,
+        [job.id],
+      );
+      for (const w of waiting) {
+        await resolveWaitingStep(actor, job.id, { kind: "approval", stepKey: w.key });
+        approvalWaits.push({ key: w.key, seconds: w.waited });
+      }
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const wallSeconds = (performance.now() - t0) / 1000;
+  const { rows: steps } = await pool.query<{ key: string; kind: string; status: string; seconds: number | null }>(
+    `SELECT key, kind, status, EXTRACT(EPOCH FROM finished_at - started_at)::float AS seconds FROM job_step WHERE job_id = $1 ORDER BY position`,
+    [job.id],
+  );
+  return { wallSeconds, status, approvalWaits, steps };
 }
