@@ -1,10 +1,8 @@
-import { readFile } from "node:fs/promises";
-import path from "node:path";
 import type { Instance } from "../generated/prisma/client";
 import type { Colour } from "../instances/colours";
 import type { ProvisioningSettings } from "./settings";
+import { DEPLOYMENT_TF, GCP_TFSTATE_TF, INFRASTRUCTURE_TF } from "./templates";
 
-const TEMPLATES = path.join(import.meta.dirname, "templates");
 
 /** The roots of one instance's deployment, each a folder under `<slug>/` with its own state. */
 export type DeploymentRoot = "gcp-tfstate" | "infrastructure" | Colour;
@@ -46,8 +44,8 @@ export async function renderDeployment(
     state_bucket: hclString(stateBucketName(instance.gcpProjectId)),
   };
   const files: Record<string, string> = {
-    "gcp-tfstate/gcp-tfstate.tf": fill(await template("gcp-tfstate.tf.tmpl"), { ...common, state_bucket_module_source: hclString(stateBucketModule) }),
-    "infrastructure/infrastructure.tf": fill(await template("infrastructure.tf.tmpl"), {
+    "gcp-tfstate/gcp-tfstate.tf": fill(GCP_TFSTATE_TF, { ...common, state_bucket_module_source: hclString(stateBucketModule) }),
+    "infrastructure/infrastructure.tf": fill(INFRASTRUCTURE_TF, {
       ...common,
       instance_module_source: hclString(instanceModule),
       region: hclString(instance.region),
@@ -58,7 +56,7 @@ export async function renderDeployment(
     }),
   };
   for (const colour of options.colours) {
-    files[`${colour}/deployment.tf`] = fill(await template("deployment.tf.tmpl"), {
+    files[`${colour}/deployment.tf`] = fill(DEPLOYMENT_TF, {
       ...common,
       deployment_module_source: hclString(deploymentModule),
       colour,
@@ -74,13 +72,6 @@ export async function renderDeployment(
 
 /** deploy-sourcegraph-docker tags each release `v<version>` (REALITY.md). */
 export const deployRefOf = (version: string) => `v${version}`;
-
-const cache = new Map<string, Promise<string>>();
-function template(name: string): Promise<string> {
-  let text = cache.get(name);
-  if (!text) cache.set(name, (text = readFile(path.join(TEMPLATES, name), "utf8")));
-  return text;
-}
 
 export function fill(template: string, values: Record<string, string>): string {
   return template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => {

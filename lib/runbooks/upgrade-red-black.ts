@@ -4,6 +4,7 @@ import { applyColour, destroyColour, planColour, switchToColour } from "../upgra
 import { instanceOf, isColourDeployment, negName, otherColour, vmOfColour, vmOptions, type Colour } from "../upgrades/deployment";
 import { applyNewDeployment, destroyOldDeployment, planNewDeployment, type DeploymentPlan } from "../upgrades/new-deployment";
 import type { UpgradeParams } from "../upgrades/upgrade-params";
+import { policyApproves } from "../waves/approval-policy";
 import type { StepContext, StepDefinition } from "./types";
 import { healthStep, noticeOffStep, noticeOnStep, readOnlyStep, recordVersionStep, snapshotStep, writableStep } from "./upgrade-steps";
 
@@ -75,6 +76,8 @@ export function redBlackSteps(p: UpgradeParams): StepDefinition[] {
       key: "approve-switch",
       name: "Approve switching the load balancer",
       kind: "approval",
+      // A wave's approval policy may approve it once the health gate passed (audited per instance).
+      needed: async (ctx) => !(await policyApproves(ctx, "approve-switch")),
       instructions: `Switching the load balancer to the new deployment: users will see ${SWITCH_ERRORS_TEXT} of errors while it switches.`,
     },
     {
@@ -93,6 +96,7 @@ export function redBlackSteps(p: UpgradeParams): StepDefinition[] {
       key: "approve-destroy",
       name: "Approve destroying the old deployment",
       kind: "approval",
+      needed: async (ctx) => !(await policyApproves(ctx, "approve-destroy")),
       instructions: "Users now reach the new deployment. Approve to destroy the old one (the snapshot is kept).",
     },
     {

@@ -72,6 +72,7 @@ export function sampleBody(key: string): unknown {
     "PATCH /api/users/[id]": { role: "viewer" },
     "POST /api/instances/[slug]/jobs": { kind: "refresh" },
     "POST /api/instances": validInstanceBody(`sec-${unique}`),
+    "POST /api/waves/[id]/approvals": { stepKey: "approve-destroy" },
   };
   return key in bodies ? bodies[key] : {};
 }

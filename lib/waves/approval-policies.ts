@@ -26,7 +26,7 @@ export const APPROVAL_POLICY_TEXT: Record<ApprovalPolicy, { label: string; expla
   },
   "auto-switch-auto-destroy": {
     label: "Switch and destroy automatically",
-    explanation: "switch automatically when the new colour passes its health gate, then destroy the old one without asking (its disk and the snapshot are kept)",
+    explanation: "switch automatically when the new colour passes its health gate, then destroy the old one without asking (the snapshot is kept)",
   },
 };
 
