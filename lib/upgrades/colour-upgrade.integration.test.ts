@@ -4,6 +4,9 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SEEDED_BILLING_ACCOUNT, startGcpEmulator, type GcpEmulator } from "../../emulators/gcp";
 import { startSourcegraphEmulator, type SourcegraphEmulator } from "../../emulators/sourcegraph";
+import { getInstance } from "../../emulators/sourcegraph/state";
+import { getBackendTarget } from "../gcp";
+import { MAINTENANCE_NOTICE_PREFIX } from "../sourcegraph";
 import { db } from "../db/client";
 import { pool } from "../db/pool";
 import { deploymentHistory } from "../deployments/deployment-history";
@@ -30,12 +33,15 @@ beforeAll(async () => {
   gcp = await startGcpEmulator({ databaseUrl: process.env.DATABASE_URL!, port: 0, certificateReadsAfterDns: 1 });
   sourcegraph = await startSourcegraphEmulator({ databaseUrl: process.env.DATABASE_URL!, port: 0 });
   tmp = await mkdtemp(path.join(os.tmpdir(), "colour-upgrade-"));
+  // This test process reads the load balancer as a client of the GCP API.
+  process.env.GCP_API_ENDPOINT = gcp.url;
   worker = spawnWorker({
     HEARTBEAT_STALE_MS: "60000",
     ...provisioningTestEnv({ gcpUrl: gcp.url, sourcegraphUrl: sourcegraph.url, tmp }),
     BILLING_ACCOUNT: SEEDED_BILLING_ACCOUNT.replace("billingAccounts/", ""),
     UPGRADE_HEALTH_POLL_MS: "300",
     UPGRADE_HEALTH_TIMEOUT_MS: "30000",
+    UPGRADE_FAULT_INJECTION: "1",
   });
 }, 60_000);
 
@@ -117,4 +123,46 @@ describe("red/black upgrade of a colour deployment", () => {
     const latest = await deploymentHistory({ repo: path.join(tmp, "deployments.git"), slug: "colourco", limit: 1 });
     expect(latest[0]).toMatchObject({ summary: "upgrade in place to 5.10.2 (black)", jobId: patch.id });
   }, 420_000);
+
+  /** Provisions `slug` on 5.9.1 (public, so the load balancer can be asked) and returns its project. */
+  async function provisioned(slug: string) {
+    const operator = await makeActor("operator");
+    const { instance, job } = await createInstance(operator, createInstanceSchema.parse({ slug, displayName: slug, version: "5.9.1", machineType: "n1-standard-8", accessMode: "public_sso" }));
+    const done = await settle(job.id, ["succeeded", "failed"]);
+    expect(done.status, done.error ?? "").toBe("succeeded");
+    return { operator, project: instance.gcpProjectId };
+  }
+
+  /** What users of `slug` get now: the serving colour, its database and notice, and the version. */
+  async function observe(slug: string, project: string) {
+    const sg = (await getInstance(sourcegraph.pool, slug))!;
+    return {
+      serving: (await getBackendTarget({ project }))?.name,
+      databaseReadOnly: sg.databaseReadOnly,
+      noticeUp: (sg.settings.contents ?? "").includes(MAINTENANCE_NOTICE_PREFIX),
+      version: await publicVersion(slug),
+    };
+  }
+
+  it("restores when the new colour fails before the switch: users stay on red, its database writable, the notice gone", async () => {
+    const { operator, project } = await provisioned("failbefore");
+    const job = await startInstanceJob(operator, "failbefore", { kind: "upgrade", version: "5.10.0", failAt: "start-new" });
+    const done = await settle(job.id, ["failed", "succeeded"]);
+    expect(done.status).toBe("failed");
+    expect(await observe("failbefore", project)).toEqual({ serving: "prod-red-neg", databaseReadOnly: false, noticeUp: false, version: "5.9.1" });
+    expect(await db.instance.findUniqueOrThrow({ where: { slug: "failbefore" } })).toMatchObject({ status: "active", version: "5.9.1", vmName: "prod-red" });
+  }, 300_000);
+
+  it("restores when a step fails after the switch: users stay on the checked black, its database writable, the notice gone", async () => {
+    const { operator, project } = await provisioned("failafter");
+    const job = await startInstanceJob(operator, "failafter", { kind: "upgrade", version: "5.10.0", failAt: "retarget" });
+    const done = await waitFor(async () => {
+      const j = await db.job.findUniqueOrThrow({ where: { id: job.id }, include: { steps: true } });
+      if (j.status === "waiting") await resolveWaitingStep(operator, job.id, { kind: "approval" }).catch(() => {});
+      return ["failed", "succeeded"].includes(j.status) ? j : null;
+    }, 240_000, "the upgrade to fail");
+    expect(done.status).toBe("failed");
+    expect(await observe("failafter", project)).toEqual({ serving: "prod-black-neg", databaseReadOnly: false, noticeUp: false, version: "5.10.0" });
+    expect(await db.instance.findUniqueOrThrow({ where: { slug: "failafter" } })).toMatchObject({ status: "active", version: "5.10.0", vmName: "prod-black" });
+  }, 300_000);
 });
