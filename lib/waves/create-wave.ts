@@ -3,7 +3,7 @@ import type { Actor } from "../auth/actor";
 import { recordAudit } from "../audit/record-audit";
 import { AppError } from "../errors/app-error";
 import { createJobInTransaction } from "../jobs/create-job";
-import { databaseChangesBetween, RELEASES } from "../instances/versions";
+import { databaseChangesBetween, nextMinorStop, RELEASES } from "../instances/versions";
 import { pickWaveInstances, type PickedInstance } from "./pick-instances";
 import type { CreateWaveBody } from "./wave-schema";
 
@@ -18,6 +18,7 @@ export async function createWave(actor: Actor, body: CreateWaveBody) {
   return db.$transaction(async (tx) => {
     const instances = await pickWaveInstances(tx, body);
     checkInPlace(instances, body);
+    checkMinorSteps(instances, body);
     const wave = await tx.wave.create({
       data: {
         targetVersion: body.targetVersion,
@@ -61,6 +62,20 @@ export function checkInPlace(instances: PickedInstance[], body: Pick<CreateWaveB
   if (!crossing.length) return;
   const message = `in place would cross releases with database changes for ${crossing.length} instance${crossing.length === 1 ? "" : "s"}: ${crossing.slice(0, 3).join("; ")}${crossing.length > 3 ? "; …" : ""}. Use red-black, or only instances on ${body.targetVersion.split(".").slice(0, 2).join(".")}.x`;
   throw new AppError("bad_request", `invalid body: strategy: ${message}`, [{ field: "strategy", message }]);
+}
+
+/**
+ * Sourcegraph upgrades one minor version at a time; a wave does not run the multi-version
+ * procedure, so instances further behind are refused, naming where they should stop first.
+ */
+export function checkMinorSteps(instances: PickedInstance[], body: Pick<CreateWaveBody, "targetVersion">): void {
+  const far = instances.flatMap((i) => {
+    const stop = nextMinorStop(i.version, body.targetVersion);
+    return stop ? [`${i.slug} (${i.version}) must go to ${stop} first`] : [];
+  });
+  if (!far.length) return;
+  const message = `${far.length} instance${far.length === 1 ? " is" : "s are"} more than one minor release behind ${body.targetVersion}: ${far.slice(0, 3).join("; ")}${far.length > 3 ? "; …" : ""}. Pick only instances on the previous minor release (filter by version), or upgrade them in steps`;
+  throw new AppError("bad_request", `invalid body: instances: ${message}`, [{ field: "instances", message }]);
 }
 
 export { ACTIVE_JOB };

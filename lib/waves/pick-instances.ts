@@ -13,7 +13,8 @@ type Reader = Pick<Prisma.TransactionClient, "instance" | "waveInstance">;
 
 /**
  * The instances a wave would upgrade, in order: the hand-picked slugs as given, or every
- * active instance behind the target (optionally only those on one version), oldest first.
+ * active instance behind the target by at most one minor release (Sourcegraph upgrades one
+ * minor version at a time; optionally only those on one version), oldest first.
  * Refuses unknown slugs, instances already on or past the target, an empty pick and
  * instances that are still in an unfinished wave (one upgrade at a time).
  */
@@ -44,8 +45,10 @@ async function byHand(db: Reader, given: string[], target: number): Promise<Pick
 }
 
 function byFilter(db: Reader, filter: { version?: string }, target: number): Promise<PickedInstance[]> {
+  // M.m.p → from M.(m-1).0: further behind needs the multi-version procedure, not a wave.
+  const oldest = Math.floor(target / 1_000) * 1_000 - 1_000;
   return db.instance.findMany({
-    where: { status: "active", versionOrder: { lt: target }, ...(filter.version ? { version: filter.version } : {}) },
+    where: { status: "active", versionOrder: { lt: target, gte: oldest }, ...(filter.version ? { version: filter.version } : {}) },
     orderBy: [{ versionOrder: "asc" }, { slug: "asc" }],
     select: { id: true, slug: true, version: true },
   });

@@ -1,5 +1,5 @@
 import { db } from "../db/client";
-import { checkInPlace, checkStrategy } from "./create-wave";
+import { checkInPlace, checkMinorSteps, checkStrategy } from "./create-wave";
 import { pickWaveInstances } from "./pick-instances";
 import type { CreateWaveBody } from "./wave-schema";
 
@@ -17,6 +17,7 @@ export async function previewWave(body: CreateWaveBody, limit = 200): Promise<Wa
   checkStrategy(body);
   const picked = await pickWaveInstances(db, body);
   checkInPlace(picked, body);
+  checkMinorSteps(picked, body);
   const perVersion = new Map<string, number>();
   for (const i of picked) perVersion.set(i.version, (perVersion.get(i.version) ?? 0) + 1);
   return {

@@ -94,5 +94,11 @@ describe("an upgrade wave", () => {
     const operator = await makeActor("operator");
     await expect(createWave(operator, { targetVersion: "5.9.0", strategy: "red-black", approvalPolicy: "ask-every-step", batchSize: 5, instances: [instance.slug] })).rejects.toMatchObject({ status: 400, fields: [{ field: "instances" }] });
     await expect(createWave(operator, { targetVersion: "5.10.0", strategy: "in-place", approvalPolicy: "ask-every-step", batchSize: 5, instances: [instance.slug] })).rejects.toMatchObject({ status: 400, fields: [{ field: "strategy" }] });
+    // Two minor releases behind: the multi-version procedure, not a wave.
+    const behind = await seedUpgradableInstance(world, "5.8.1");
+    await expect(createWave(operator, { targetVersion: "5.10.2", strategy: "red-black", approvalPolicy: "ask-every-step", batchSize: 5, instances: [behind.slug] })).rejects.toMatchObject({
+      status: 400,
+      fields: [{ field: "instances", message: expect.stringContaining(`${behind.slug} (5.8.1) must go to 5.9.1 first`) }],
+    });
   });
 });
