@@ -49,6 +49,8 @@ export async function startGcpEmulator(options: GcpEmulatorOptions): Promise<Gcp
   const log = options.log ?? (() => {});
   const config: PlatformConfig = { dnsZones: options.dnsZones ?? DEFAULT_MANAGED_ZONES };
   const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+  // An idle connection dropped by Postgres (it stopping first at shutdown) is not a crash.
+  pool.on("error", (e) => log(`database connection lost: ${e.message}`));
   try {
     await ensureSchema(pool);
   } catch (err) {

@@ -48,6 +48,8 @@ export async function startSourcegraphEmulator(options: SourcegraphEmulatorOptio
   const host = options.host ?? "127.0.0.1";
   const log = options.log ?? (() => {});
   const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+  // An idle connection dropped by Postgres (it stopping first at shutdown) is not a crash.
+  pool.on("error", (e) => log(`database connection lost: ${e.message}`));
   try {
     await ensureSchema(pool);
   } catch (error) {
