@@ -9,6 +9,7 @@ import { checkUpgradeVersion } from "../upgrades/check-upgrade-version";
 const INSTANCE_JOB_PERMISSIONS: Record<string, Permission> = {
   refresh: "jobs:run",
   upgrade: "instances:upgrade",
+  "force-unlock": "jobs:control",
 };
 
 export const startInstanceJobBodySchema = z

@@ -8,6 +8,8 @@ import { startSourcegraphEmulator, type SourcegraphEmulator } from "../../emulat
 import { db } from "../db/client";
 import { pool } from "../db/pool";
 import { checkoutDeployment } from "../deployments/checkout-deployment";
+import { resolveWaitingStep } from "../jobs/control/resolve-waiting-step";
+import { startInstanceJob } from "../jobs/start-instance-job";
 import { LocalSecretStore } from "../secrets/local-secret-store";
 import { createTerraformRunner, terraformGoogleEnv } from "../terraform";
 import { makeActor } from "../testing/factories";
@@ -85,4 +87,29 @@ describe("a provision job resumed on another worker", () => {
       expect(plan.summary?.hasChanges).toBe(false);
     }
   }, 300_000);
+
+  it("releases a dead run's lock through a force-unlock job, after a person approves", async () => {
+    const operator = await makeActor("operator");
+    const instance = await db.instance.findUniqueOrThrow({ where: { slug: "resumeco" } });
+    const bucket = `${instance.gcpProjectId}-tfstate`;
+    const lock = { ID: "x", Operation: "OperationTypeApply", Info: "", Who: "worker-a@gone", Version: "1.11.4", Created: "2026-11-26T06:00:00Z", Path: `gs://${bucket}/deployments/red/default.tflock` };
+    const put = await fetch(`${gcp.url}/upload/storage/v1/b/${bucket}/o?uploadType=media&name=${encodeURIComponent("deployments/red/default.tflock")}&ifGenerationMatch=0`, {
+      method: "POST",
+      headers: { authorization: "Bearer test", "content-type": "application/json" },
+      body: JSON.stringify(lock),
+    });
+    expect(put.status).toBe(200);
+    const lockId = String(((await put.json()) as { generation: string }).generation);
+
+    const job = await startInstanceJob(operator, "resumeco", { kind: "force-unlock", root: "red", lockId });
+    await waitFor(async () => (await db.job.findUniqueOrThrow({ where: { id: job.id } })).status === "waiting", 60_000, "the approval");
+    await resolveWaitingStep(operator, job.id, { kind: "approval", stepKey: "approve-unlock" });
+    const done = await waitFor(async () => {
+      const j = await db.job.findUniqueOrThrow({ where: { id: job.id } });
+      return ["succeeded", "failed"].includes(j.status) ? j : null;
+    }, 120_000, "the unlock");
+    expect(done.status, done.error ?? "").toBe("succeeded");
+    const gone = await fetch(`${gcp.url}/storage/v1/b/${bucket}/o/${encodeURIComponent("deployments/red/default.tflock")}`, { headers: { authorization: "Bearer test" } });
+    expect(gone.status).toBe(404);
+  }, 180_000);
 });

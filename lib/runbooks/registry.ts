@@ -1,4 +1,5 @@
 import { AppError } from "../errors/app-error";
+import { forceUnlockRunbook } from "./force-unlock";
 import { provisionRunbook } from "./provision";
 import { refreshRunbook } from "./refresh";
 import { selftestRunbook } from "./selftest";
@@ -7,7 +8,7 @@ import { upgradeWaveRunbook } from "./upgrade-wave";
 import type { Runbook } from "./types";
 
 /** Every job kind the workers can run. */
-const RUNBOOKS: Runbook[] = [refreshRunbook, selftestRunbook, provisionRunbook, upgradeRunbook as Runbook, upgradeWaveRunbook];
+const RUNBOOKS: Runbook[] = [refreshRunbook, selftestRunbook, provisionRunbook, upgradeRunbook as Runbook, upgradeWaveRunbook, forceUnlockRunbook as Runbook];
 
 export const JOB_KINDS = RUNBOOKS.map((r) => r.kind);
 

@@ -137,6 +137,8 @@ export interface TerraformRunner {
   apply(options?: TerraformApplyOptions): Promise<TerraformApplyResult>;
   /** `terraform output -json` → typed outputs. */
   output(options?: TerraformCallOptions): Promise<TerraformOutputResult>;
+  /** `terraform force-unlock -force <id>`: releases a lock a dead run left behind. */
+  forceUnlock(lockId: string, options?: TerraformCallOptions): Promise<TerraformCommandResult>;
 }
 
 const PLAN_VARIABLES_FILE = "plan-variables.tfvars.json";
@@ -289,6 +291,12 @@ export function createTerraformRunner(options: TerraformRunnerOptions): Terrafor
         // and removing it makes "apply the same plan twice" impossible by construction.
         if (result.ok) await rm(planFile, { force: true });
         return { ...result, changeCounts: readChangeCounts(result.records) };
+      }),
+
+    forceUnlock: (lockId, call = {}) =>
+      exclusive(async () => {
+        if (!/^[A-Za-z0-9._-]{1,64}$/.test(lockId)) throw new TypeError(`invalid lock ID ${JSON.stringify(lockId)}`);
+        return (await run(["force-unlock", "-force", "-no-color", lockId], call)).result;
       }),
 
     output: (call = {}) =>

@@ -55,7 +55,7 @@ function recognizeStateLock(lines: string[], outputLines: readonly string[]): Kn
   const steps = [
     `Find out whether ${holder} is still running: another job of this instance, or a person with terraform.`,
     "If it is, wait for it to finish, then retry this job.",
-    `If it is dead, release its lock: terraform force-unlock ${lock.id ?? "<ID>"} in the deployment's folder (with the instance's deploy key), then retry.`,
+    `If it is dead, release its lock: start a force-unlock job (POST /api/instances/<slug>/jobs {"kind":"force-unlock","root":"<the root above>","lockId":"${lock.id ?? "<ID>"}"}, approved by a person), or run terraform force-unlock ${lock.id ?? "<ID>"} in the deployment's folder with the instance's deploy key; then retry.`,
   ];
   return {
     code: "state_locked",

@@ -1,0 +1,44 @@
+import { z } from "zod";
+import { deploymentTerraform } from "../provisioning/deployment-terraform";
+import { instanceOf } from "../provisioning/step-helpers";
+import { StepError, type Runbook } from "./types";
+
+const forceUnlockParams = z
+  .object({
+    root: z.enum(["gcp-tfstate", "infrastructure", "red", "black"], { error: "root must be gcp-tfstate, infrastructure, red or black" }),
+    lockId: z.string({ error: "lockId is required" }).regex(/^[A-Za-z0-9._-]{1,64}$/, "lockId is the ID Terraform printed (letters, digits, . _ -)"),
+  })
+  .strict();
+
+/**
+ * Releases a Terraform state lock that a dead run left in the instance's bucket (the
+ * "Error acquiring the state lock" a step reported, with its ID). A person approves first:
+ * unlocking under a run that is still alive would let two runs write one state.
+ */
+export const forceUnlockRunbook: Runbook<typeof forceUnlockParams> = {
+  kind: "force-unlock",
+  title: "Release a dead run's Terraform state lock",
+  needsInstance: true,
+  params: forceUnlockParams,
+  steps: (p) => [
+    {
+      key: "approve-unlock",
+      name: `Approve releasing lock ${p.lockId} on ${p.root}`,
+      kind: "approval",
+      instructions: `Only if the run holding lock ${p.lockId} on the ${p.root} state is dead (its job failed or its worker is gone): releasing a live run's lock lets two runs write one state.`,
+    },
+    {
+      key: "force-unlock",
+      name: `terraform force-unlock ${p.lockId} (${p.root})`,
+      kind: "automated",
+      async run(ctx) {
+        const tf = await deploymentTerraform(ctx, instanceOf(ctx), p.root);
+        const init = await tf.init();
+        if (!init.ok) throw new StepError(`terraform init of ${p.root} failed: ${init.errors.join("; ")}`, "Read the log above, then retry.");
+        const r = await tf.forceUnlock(p.lockId);
+        if (!r.ok) throw new StepError(`terraform force-unlock ${p.lockId} failed: ${r.errors.join("; ") || `exit ${r.exitCode}`}`, "The lock ID must be the one Terraform printed; it may also have been released already.");
+        ctx.log(`lock ${p.lockId} on ${p.root} released; retry the job that stopped on it`);
+      },
+    },
+  ],
+};
