@@ -54,6 +54,7 @@ test("operator creates an instance: form, billing task, log to the end, active w
 
   await page.goto(`/instances/${slug}`);
   await expect(page.getByTestId("instance-name")).toHaveText("E2E Corp");
+  await expect(page.getByTestId("serving-vm")).toHaveText("prod-red");
   await expect(page.getByText("active", { exact: true }).first()).toBeVisible();
   await expect(page.getByTestId("global-ip")).toContainText(/\d+\.\d+\.\d+\.\d+/);
   await expect(page.getByTestId("nat-ip-0")).toContainText(/\d+\.\d+\.\d+\.\d+/);

@@ -48,6 +48,7 @@ export function InstanceDetails({ i, canSeeIps }: { i: InstanceView; canSeeIps: 
           </Field>
           <Field label="Region / zone">{i.region} / {i.zone}</Field>
           <Field label="Machine type">{i.machineType}</Field>
+          <Field label="Serving VM"><span className="font-mono" data-testid="serving-vm">{i.vmName}</span></Field>
           <Field label="Data disk">{i.dataDiskSizeGb} GB</Field>
           <Field label="Created">{when(i.createdAt)} by {i.createdBy}</Field>
         </dl>

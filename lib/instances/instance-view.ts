@@ -11,6 +11,8 @@ export interface InstanceView {
   region: string;
   zone: string;
   machineType: string;
+  /** The VM serving users: `prod` (built by hand) or the live colour's `prod-red` / `prod-black`. */
+  vmName: string;
   dataDiskSizeGb: number;
   version: string;
   status: Instance["status"];
@@ -37,6 +39,7 @@ export function toInstanceView(i: Instance, opts: { includeIps: boolean }): Inst
     region: i.region,
     zone: i.zone,
     machineType: i.machineType,
+    vmName: i.vmName,
     dataDiskSizeGb: i.dataDiskSizeGb,
     version: i.version,
     status: i.status,
