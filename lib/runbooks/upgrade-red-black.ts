@@ -42,7 +42,10 @@ export function redBlackSteps(p: UpgradeParams): StepDefinition[] {
       kind: "automated",
       async run(ctx) {
         const s = snapshotOf(ctx);
-        if (!isColourDeployment(instanceOf(ctx))) return { detail: await planNewDeployment(ctx, p.version, s) };
+        if (!isColourDeployment(instanceOf(ctx))) {
+          ctx.log(`WARNING: ${instanceOf(ctx).slug} was built by hand (one VM, ${instanceOf(ctx).vmName}, no Terraform of ours): there is no second VM to build, so the release is applied on that VM after the snapshot. Import the instance to upgrade it red/black with two colours.`);
+          return { detail: await planNewDeployment(ctx, p.version, s) };
+        }
         const planned = await planColour(ctx, { colour: newColour(ctx), serving: s.liveColour, snapshot: s.snapshot, version: p.version });
         return { detail: { oldColour: s.liveColour, newColour: newColour(ctx), disk: `prod-${newColour(ctx)}-data`, planSha256: planned.planSha256, summary: planned.plan, plan: planned.plan } };
       },
