@@ -16,6 +16,15 @@ export default defineConfig([
     rules: { "@typescript-eslint/no-explicit-any": "off" },
   },
   {
+    // Production code never reaches the stand-ins: demo mode differs only in configuration.
+    // Test support (tests, lib/testing, lib/**/testing) may drive the emulators.
+    files: ["lib/**/*.ts", "lib/**/*.tsx", "app/**/*.ts", "app/**/*.tsx", "components/**/*.tsx", "workers/**/*.ts"],
+    ignores: ["**/*.test.ts", "lib/testing/**", "lib/**/testing/**"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [{ group: ["**/emulators", "**/emulators/**", "@/emulators/**"], message: "production code must not import emulators/ (configure endpoints instead)" }] }],
+    },
+  },
+  {
     rules: {
       // Server data flows through react-query; effects that sync props to local state are deliberate here.
       "react-hooks/set-state-in-effect": "off",
