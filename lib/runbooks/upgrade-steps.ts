@@ -5,7 +5,8 @@ import { compareVersions, versionOrder } from "../instances/versions";
 import { snapshotDisk } from "../gcp";
 import { addMaintenanceNotice, removeMaintenanceNotice } from "../sourcegraph";
 import { makeDatabaseReadOnly, makeDatabaseWritable } from "../upgrades/database";
-import { dataDiskName, instanceOf, liveColour, maintenanceMessage, withSourcegraph } from "../upgrades/deployment";
+import type { Instance } from "../generated/prisma/client";
+import { dataDiskName, instanceOf, isColourDeployment, liveColour, maintenanceMessage, withSourcegraph } from "../upgrades/deployment";
 import type { UpgradeParams } from "../upgrades/upgrade-params";
 import { waitUntilHealthy } from "../upgrades/wait-until-healthy";
 import type { StepContext, StepDefinition } from "./types";
@@ -21,12 +22,22 @@ export function noticeOnStep(p: UpgradeParams): StepDefinition {
       const i = instanceOf(ctx);
       if (compareVersions(p.version, i.version) <= 0) throw new StepError(`${p.version} is not newer than ${i.version}`, "Pick a newer release.");
       await db.instance.update({ where: { id: i.id }, data: { status: "upgrading" } });
+      const procedure = procedureOf(i, p);
+      ctx.log(`procedure: ${procedure}`);
       const message = maintenanceMessage(p.version);
       await withSourcegraph(ctx, undefined, ({ baseUrl, token }) => addMaintenanceNotice(baseUrl, token, { message, signal: ctx.signal }));
       ctx.log(`notice on (top, not dismissible): ${message}`);
-      return { detail: { message } };
+      return { detail: { message, procedure } };
     },
   };
+}
+
+/** Which upgrade procedure this job runs, said before anything changes (the job's plan). */
+function procedureOf(i: Instance, p: UpgradeParams): string {
+  const from = `${i.version} → ${p.version}`;
+  if (p.strategy === "in-place") return `in place on ${i.vmName} (${from}, no database changes): the release's compose file, pull, up`;
+  if (!isColourDeployment(i)) return `red/black on a hand-built instance (${from}): the release goes on its only VM, ${i.vmName}, after a snapshot`;
+  return `red/black (${from}): a second colour beside ${i.vmName}, from a snapshot of its disk, then the switch; one minor release at a time (standard migrations)`;
 }
 
 export const readOnlyStep: StepDefinition = {

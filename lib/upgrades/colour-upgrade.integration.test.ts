@@ -106,6 +106,7 @@ describe("red/black upgrade of a colour deployment", () => {
     const log = await logOf(upgrade.id);
     expect(done.status, `${done.error}\n${log.slice(-3000)}`).toBe("succeeded");
     expect(log).toContain("reports 5.10.0 through the load balancer");
+    expect(log).toContain("procedure: red/black (5.9.1 → 5.10.0): a second colour beside prod-red");
     expect(await vmExists(project, "prod-red")).toBe(false);
     expect(await vmExists(project, "prod-black")).toBe(true);
     expect(await db.instance.findUniqueOrThrow({ where: { id: instance.id } })).toMatchObject({ version: "5.10.0", vmName: "prod-black", status: "active" });
