@@ -1,19 +1,15 @@
 import { existsSync } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startGcpEmulator, SEEDED_BILLING_ACCOUNT, type GcpEmulator } from "../../emulators/gcp";
-import { startSourcegraphEmulator, type SourcegraphEmulator } from "../../emulators/sourcegraph";
+import { SEEDED_BILLING_ACCOUNT, type GcpEmulator } from "../../emulators/gcp";
 import { db } from "../db/client";
-import { pool } from "../db/pool";
 import { checkoutDeployment } from "../deployments/checkout-deployment";
 import { resolveWaitingStep } from "../jobs/control/resolve-waiting-step";
 import { startInstanceJob } from "../jobs/start-instance-job";
 import { LocalSecretStore } from "../secrets/local-secret-store";
 import { createTerraformRunner, terraformGoogleEnv } from "../terraform";
 import { makeActor } from "../testing/factories";
-import { provisioningTestEnv } from "../testing/provisioning-env";
+import { startProvisioningWorld, type ProvisioningWorld } from "../testing/provisioning-world";
 import { spawnWorker, waitFor, type SpawnedWorker } from "../testing/spawn-worker";
 import { createInstance } from "./create-instance";
 import { createInstanceSchema } from "./create-instance-schema";
@@ -24,30 +20,23 @@ import { createInstanceSchema } from "./create-instance-schema";
  * directory of its own (as on another machine), and applies from the state in the bucket. A
  * third, fresh directory then sees the same state: nothing left to change.
  */
+let world: ProvisioningWorld;
 let gcp: GcpEmulator;
-let sourcegraph: SourcegraphEmulator;
 let tmp: string;
-const workers: SpawnedWorker[] = [];
+let workers: SpawnedWorker[];
 
 beforeAll(async () => {
-  gcp = await startGcpEmulator({ databaseUrl: process.env.DATABASE_URL!, port: 0, certificateReadsAfterDns: 1 });
-  sourcegraph = await startSourcegraphEmulator({ databaseUrl: process.env.DATABASE_URL!, port: 0 });
-  tmp = await mkdtemp(path.join(os.tmpdir(), "provision-resume-"));
+  world = await startProvisioningWorld({ certificateReadsAfterDns: 1, name: "provision-resume" });
+  ({ gcp, tmp, workers } = world);
 }, 60_000);
 
-afterAll(async () => {
-  for (const w of workers) await w.stop("SIGKILL");
-  await sourcegraph?.close();
-  await gcp?.close();
-  await pool().end();
-  if (tmp) await rm(tmp, { recursive: true, force: true });
-});
+afterAll(() => world?.close());
 
 const stepOf = async (jobId: string, key: string) => db.jobStep.findFirstOrThrow({ where: { jobId, key } });
 
 describe("a provision job resumed on another worker", () => {
   it("applies from the state in the bucket, in an empty directory", async () => {
-    const env = { ...provisioningTestEnv({ gcpUrl: gcp.url, sourcegraphUrl: sourcegraph.url, tmp }), BILLING_ACCOUNT: SEEDED_BILLING_ACCOUNT.replace("billingAccounts/", "") };
+    const env = { ...world.env, BILLING_ACCOUNT: SEEDED_BILLING_ACCOUNT.replace("billingAccounts/", "") };
     const dirA = path.join(tmp, "worker-a");
     const dirB = path.join(tmp, "worker-b");
     const a = spawnWorker({ ...env, WORKER_ID: "worker-a", TERRAFORM_WORK_DIR: dirA });

@@ -1,49 +1,34 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startGcpEmulator, failNextCalls, SEEDED_BILLING_ACCOUNT, type GcpEmulator } from "../../emulators/gcp";
-import { startSourcegraphEmulator, type SourcegraphEmulator } from "../../emulators/sourcegraph";
+import { failNextCalls, SEEDED_BILLING_ACCOUNT, type GcpEmulator } from "../../emulators/gcp";
+import type { SourcegraphEmulator } from "../../emulators/sourcegraph";
 import { getInstance } from "../../emulators/sourcegraph/state";
 import { db } from "../db/client";
 import { deploymentHistory } from "../deployments/deployment-history";
 import { linkBilling } from "../gcp";
-import { pool } from "../db/pool";
 import { resolveWaitingStep } from "../jobs/control/resolve-waiting-step";
 import { retryJob } from "../jobs/control/retry-job";
 import { createInstance } from "../provisioning/create-instance";
 import { createInstanceSchema } from "../provisioning/create-instance-schema";
 import { LocalSecretStore } from "../secrets/local-secret-store";
 import { makeActor } from "../testing/factories";
-import { provisioningTestEnv } from "../testing/provisioning-env";
-import { spawnWorker, waitFor, type SpawnedWorker } from "../testing/spawn-worker";
+import { startProvisioningWorld, type ProvisioningWorld } from "../testing/provisioning-world";
+import { spawnWorker, waitFor } from "../testing/spawn-worker";
 
+let world: ProvisioningWorld;
 let gcp: GcpEmulator;
 let sourcegraph: SourcegraphEmulator;
-let worker: SpawnedWorker;
 let tmp: string;
 
 beforeAll(async () => {
-  gcp = await startGcpEmulator({ databaseUrl: process.env.DATABASE_URL!, port: 0, certificateReadsAfterDns: 2 });
-  sourcegraph = await startSourcegraphEmulator({ databaseUrl: process.env.DATABASE_URL!, port: 0 });
-  tmp = await mkdtemp(path.join(os.tmpdir(), "provision-"));
-  // This test process plays the person who links billing in the console.
-  process.env.GCP_API_ENDPOINT = gcp.url;
-  worker = spawnWorker({
-    // The compute client's first load can block the event loop for seconds on a busy machine;
-    // the default 4 s test staleness would then hand the job to a second executor.
-    HEARTBEAT_STALE_MS: "60000",
-    ...provisioningTestEnv({ gcpUrl: gcp.url, sourcegraphUrl: sourcegraph.url, tmp }),
-  });
+  world = await startProvisioningWorld({ certificateReadsAfterDns: 2, name: "provision" });
+  ({ gcp, sourcegraph, tmp } = world);
+  // The compute client's first load can block the event loop for seconds on a busy machine;
+  // the default 4 s test staleness would then hand the job to a second executor.
+  world.workers.push(spawnWorker({ ...world.env, HEARTBEAT_STALE_MS: "60000" }));
 }, 60_000);
 
-afterAll(async () => {
-  await worker?.stop();
-  await sourcegraph?.close();
-  await gcp?.close();
-  await pool().end();
-  if (tmp) await rm(tmp, { recursive: true, force: true });
-});
+afterAll(() => world?.close());
 
 const body = (slug: string) =>
   createInstanceSchema.parse({

@@ -1,22 +1,19 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SEEDED_BILLING_ACCOUNT, startGcpEmulator, type GcpEmulator } from "../../emulators/gcp";
-import { startSourcegraphEmulator, type SourcegraphEmulator } from "../../emulators/sourcegraph";
+import { SEEDED_BILLING_ACCOUNT, type GcpEmulator } from "../../emulators/gcp";
+import type { SourcegraphEmulator } from "../../emulators/sourcegraph";
 import { getInstance } from "../../emulators/sourcegraph/state";
 import { getBackendTarget } from "../gcp";
 import { MAINTENANCE_NOTICE_PREFIX } from "../sourcegraph";
 import { db } from "../db/client";
-import { pool } from "../db/pool";
 import { deploymentHistory } from "../deployments/deployment-history";
 import { resolveWaitingStep } from "../jobs/control/resolve-waiting-step";
 import { startInstanceJob } from "../jobs/start-instance-job";
 import { createInstance } from "../provisioning/create-instance";
 import { createInstanceSchema } from "../provisioning/create-instance-schema";
 import { makeActor } from "../testing/factories";
-import { provisioningTestEnv } from "../testing/provisioning-env";
-import { spawnWorker, waitFor, type SpawnedWorker } from "../testing/spawn-worker";
+import { startProvisioningWorld, type ProvisioningWorld } from "../testing/provisioning-world";
+import { spawnWorker, waitFor } from "../testing/spawn-worker";
 
 /**
  * A red/black upgrade of an instance the control plane built, read the way the real APIs
@@ -24,34 +21,27 @@ import { spawnWorker, waitFor, type SpawnedWorker } from "../testing/spawn-worke
  * its own IAP tunnel) until the switch; then the load balancer serves black, and after the
  * destroy only black is left, each step committed to the deployments repository.
  */
+let world: ProvisioningWorld;
 let gcp: GcpEmulator;
 let sourcegraph: SourcegraphEmulator;
-let worker: SpawnedWorker;
 let tmp: string;
 
 beforeAll(async () => {
-  gcp = await startGcpEmulator({ databaseUrl: process.env.DATABASE_URL!, port: 0, certificateReadsAfterDns: 1 });
-  sourcegraph = await startSourcegraphEmulator({ databaseUrl: process.env.DATABASE_URL!, port: 0 });
-  tmp = await mkdtemp(path.join(os.tmpdir(), "colour-upgrade-"));
-  // This test process reads the load balancer as a client of the GCP API.
-  process.env.GCP_API_ENDPOINT = gcp.url;
-  worker = spawnWorker({
-    HEARTBEAT_STALE_MS: "60000",
-    ...provisioningTestEnv({ gcpUrl: gcp.url, sourcegraphUrl: sourcegraph.url, tmp }),
-    BILLING_ACCOUNT: SEEDED_BILLING_ACCOUNT.replace("billingAccounts/", ""),
-    UPGRADE_HEALTH_POLL_MS: "300",
-    UPGRADE_HEALTH_TIMEOUT_MS: "30000",
-    UPGRADE_FAULT_INJECTION: "1",
-  });
+  world = await startProvisioningWorld({ certificateReadsAfterDns: 1, name: "colour-upgrade" });
+  ({ gcp, sourcegraph, tmp } = world);
+  world.workers.push(
+    spawnWorker({
+      ...world.env,
+      HEARTBEAT_STALE_MS: "60000",
+      BILLING_ACCOUNT: SEEDED_BILLING_ACCOUNT.replace("billingAccounts/", ""),
+      UPGRADE_HEALTH_POLL_MS: "300",
+      UPGRADE_HEALTH_TIMEOUT_MS: "30000",
+      UPGRADE_FAULT_INJECTION: "1",
+    }),
+  );
 }, 60_000);
 
-afterAll(async () => {
-  await worker?.stop();
-  await sourcegraph?.close();
-  await gcp?.close();
-  await pool().end();
-  if (tmp) await rm(tmp, { recursive: true, force: true });
-});
+afterAll(() => world?.close());
 
 const get = (url: string) => fetch(url, { headers: { authorization: "Bearer test" } });
 const vmExists = async (project: string, vm: string) => (await get(`${gcp.url}/compute/v1/projects/${project}/zones/us-central1-f/instances/${vm}`)).status === 200;
