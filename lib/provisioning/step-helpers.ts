@@ -1,7 +1,7 @@
 import type { Instance, Prisma } from "../generated/prisma/client";
 import { db } from "../db/client";
 import { StepError, type StepContext } from "../runbooks/types";
-import { createTerraformRunner, type TerraformCommandResult, type TerraformRunner } from "../terraform";
+import type { TerraformCommandResult } from "../terraform";
 
 export function instanceOf(ctx: StepContext): Instance {
   if (!ctx.instance) throw new StepError("the job has no instance");
@@ -67,10 +67,6 @@ export function formatDuration(ms: number): string {
   if (s < 60) return `${s}s`;
   if (s < 3600) return `${Math.floor(s / 60)}m${String(s % 60).padStart(2, "0")}s`;
   return `${Math.floor(s / 3600)}h${String(Math.floor((s % 3600) / 60)).padStart(2, "0")}m`;
-}
-
-export function terraformIn(ctx: StepContext, workingDir: string): TerraformRunner {
-  return createTerraformRunner({ workingDir, signal: ctx.signal, onLine: (_stream, line) => ctx.log(line), lockTimeout: "60s" });
 }
 
 /** A failed terraform command as a StepError: what ran, where, its errors, what to do. */

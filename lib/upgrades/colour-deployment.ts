@@ -5,6 +5,7 @@ import { colourOfVm, dataDiskName, negName, vmNameOf, type Colour } from "../ins
 import { applyPlanned, planRoot, type PlanDetail } from "../provisioning/apply-planned";
 import { commitRendered } from "../provisioning/commit-rendered";
 import { renderDeployment } from "../provisioning/render-deployment";
+import { checkTerraform, waitUntil } from "../provisioning/step-helpers";
 import { provisioningSettings } from "../provisioning/settings";
 import { StepError, type StepContext } from "../runbooks/types";
 import { getVersion, sourcegraphBaseUrl } from "../sourcegraph";
@@ -64,20 +65,22 @@ export async function switchToColour(ctx: StepContext, colour: Colour, version: 
     ctx.log(`the allowlist refuses this worker at https://${i.domain}; confirmed from the backend service instead`);
     return { confirmedBy: "backend service" };
   }
-  const timeout = Number(process.env.UPGRADE_SWITCH_TIMEOUT_MS ?? 10 * 60_000);
-  const every = Number(process.env.UPGRADE_HEALTH_POLL_MS ?? 10_000);
   const started = Date.now();
-  let seen = "";
-  while (Date.now() - started < timeout && !ctx.signal.aborted) {
-    seen = await getVersion(sourcegraphBaseUrl(i), { signal: ctx.signal }).catch((e: Error) => `no answer (${e.message})`);
-    if (seen === version) {
-      ctx.log(`https://${i.domain}/__version reports ${version} through the load balancer (after ${Math.round((Date.now() - started) / 1000)} s)`);
-      return { confirmedBy: "load balancer" };
-    }
-    ctx.log(`the load balancer still serves ${seen}; waiting for it to propagate`);
-    await new Promise((r) => setTimeout(r, every));
-  }
-  throw new StepError(`the load balancer did not serve ${version} within ${Math.round(timeout / 1000)} s (last: ${seen})`, "Check prod-backend-service and the new colour's endpoint group; users are on whichever colour it points at.");
+  await waitUntil(
+    ctx,
+    {
+      what: `the load balancer to serve ${version}`,
+      timeoutMs: Number(process.env.UPGRADE_SWITCH_TIMEOUT_MS ?? 10 * 60_000),
+      everyMs: Number(process.env.UPGRADE_HEALTH_POLL_MS ?? 10_000),
+      remedy: "Check prod-backend-service and the new colour's endpoint group; users are on whichever colour it points at.",
+    },
+    async () => {
+      const seen = await getVersion(sourcegraphBaseUrl(i), { signal: ctx.signal }).catch((e: Error) => `no answer (${e.message})`);
+      return { done: seen === version, progress: `https://${i.domain}/__version reports ${seen}` };
+    },
+  );
+  ctx.log(`https://${i.domain}/__version reports ${version} through the load balancer (after ${Math.round((Date.now() - started) / 1000)} s)`);
+  return { confirmedBy: "load balancer" };
 }
 
 /**
@@ -101,8 +104,7 @@ export async function destroyColour(ctx: StepContext, colour: Colour): Promise<v
     );
   }
   const { tf } = planned;
-  const applied = await tf.apply({ expectedPlanSha256: planned.planSha256 ?? undefined });
-  if (!applied.ok) throw new StepError(`terraform destroy of the ${colour} deployment failed: ${applied.errors.join("; ")}`, applied.knownFailure?.remedy ?? "Read the Terraform output above, then retry.");
+  checkTerraform(await tf.apply({ expectedPlanSha256: planned.planSha256 ?? undefined }), tf.workingDir);
   await commitRendered(ctx, i, {}, { summary: `destroy the ${colour} deployment`, replaceDirs: [colour] });
   ctx.log(`the ${colour} deployment is destroyed (the snapshot it came from is kept)`);
 }

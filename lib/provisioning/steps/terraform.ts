@@ -7,7 +7,6 @@ import { StepError, type StepContext, type StepDefinition } from "../../runbooks
 import { parseInstanceOutputs } from "../../terraform";
 import { applyPlanned, planRoot, type PlanDetail } from "../apply-planned";
 import { commitRendered } from "../commit-rendered";
-import { deploymentTerraform } from "../deployment-terraform";
 import { renderDeployment, stateBucketName, type DeploymentRoot } from "../render-deployment";
 import { provisioningSettings } from "../settings";
 import { checkTerraform, instanceOf } from "../step-helpers";
@@ -40,11 +39,9 @@ export const terraformSteps: StepDefinition[] = [
     kind: "automated",
     async run(ctx) {
       const i = instanceOf(ctx);
-      const tf = await deploymentTerraform(ctx, i, "gcp-tfstate");
-      checkTerraform(await tf.init(), tf.workingDir);
-      const plan = checkTerraform(await tf.plan(), tf.workingDir);
-      if (plan.summary?.hasChanges) {
-        const applied = await tf.apply({ expectedPlanSha256: plan.planSha256 ?? undefined });
+      const { tf, plan: summary, planSha256 } = await planRoot(ctx, i, "gcp-tfstate");
+      if (summary?.hasChanges) {
+        const applied = await tf.apply({ expectedPlanSha256: planSha256 ?? undefined });
         // Commit whatever state exists, even after a failure: it records what was created.
         await commitState(ctx, tf.workingDir);
         if (!applied.ok && applied.errors.some((e) => /already ?exists|409/i.test(e))) {
