@@ -33,7 +33,10 @@ afterAll(async () => {
   if (tmp) await rm(tmp, { recursive: true, force: true });
 });
 
-/** A root like the rendered ones (state under a prefix of the instance's bucket); `sleep` holds an apply open. */
+/**
+ * A root like the rendered ones (state under a prefix of the instance's bucket). While the file
+ * `hold_while` names exists, the apply stays open, holding the lock; the test removes it.
+ */
 async function root(name: string): Promise<TerraformRunner> {
   const dir = path.join(tmp, name);
   await rm(dir, { recursive: true, force: true });
@@ -41,10 +44,20 @@ async function root(name: string): Promise<TerraformRunner> {
   await writeFile(
     path.join(dir, "main.tf"),
     `terraform {\n  backend "gcs" {\n    bucket = "${BUCKET}"\n    prefix = "deployments/red"\n  }\n}\n` +
-      `variable "hold_seconds" {\n  type    = number\n  default = 0\n}\n` +
-      `resource "terraform_data" "vm" {\n  input = var.hold_seconds\n  provisioner "local-exec" {\n    command = "sleep \${var.hold_seconds}"\n  }\n}\n`,
+      `variable "hold_while" {\n  type    = string\n  default = ""\n}\n` +
+      `resource "terraform_data" "vm" {\n  input = var.hold_while\n  provisioner "local-exec" {\n    command = "while [ -n \\"\${var.hold_while}\\" ] && [ -e \\"\${var.hold_while}\\" ]; do sleep 0.1; done"\n  }\n}\n`,
   );
   return createTerraformRunner({ workingDir: dir, env: terraformGoogleEnv({ credentialsJson: key, apiEndpoint: gcp.url }), secrets: [key], lockTimeout: "1s" });
+}
+
+/** Waits until the first run's lock object is in the bucket: no guess at how long terraform takes to start. */
+async function lockTaken(): Promise<void> {
+  const storage = storageClient(gcp.url);
+  const deadline = Date.now() + 60_000;
+  while ((await storage.get(BUCKET, "deployments/red/default.tflock")).status !== 200) {
+    if (Date.now() > deadline) throw new Error("the first apply never took the state lock");
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
 
 describe("the deployment's state lock", () => {
@@ -53,9 +66,11 @@ describe("the deployment's state lock", () => {
     const second = await root("second");
     checkTerraform(await first.init(), first.workingDir);
     checkTerraform(await second.init(), second.workingDir);
-    const plan = checkTerraform(await first.plan({ variables: { hold_seconds: 6 } }), first.workingDir);
+    const gate = path.join(tmp, "hold");
+    await writeFile(gate, "");
+    const plan = checkTerraform(await first.plan({ variables: { hold_while: gate } }), first.workingDir);
     const applying = first.apply({ expectedPlanSha256: plan.planSha256! });
-    await new Promise((r) => setTimeout(r, 2_500));
+    await lockTaken();
 
     const blocked = await second.plan();
     expect(blocked.ok).toBe(false);
@@ -73,6 +88,7 @@ describe("the deployment's state lock", () => {
     expect(error?.remedy).toMatch(/is held by .*@.* \(apply\)/);
     expect(error?.remedy).toContain(`terraform force-unlock ${blocked.knownFailure?.lock?.id}`);
 
+    await rm(gate);
     expect((await applying).ok).toBe(true);
     expect((await second.plan()).ok).toBe(true);
   }, 120_000);
