@@ -107,12 +107,12 @@ async function runSteps(p: pg.Pool, log: LogWriter, job: JobRow, controller: Abo
     if (!def) return finish(p, log, job.id, "failed", `step "${step.key}" no longer exists in the ${job.kind} runbook`);
     if (controller.signal.aborted) return stopped(p, log, job, step, details, controller, who);
     const ctx = await stepContext(job, step.key, log, controller.signal, details);
+    if (def.needed && !(await def.needed(ctx))) {
+      log.system(`⤼ ${step.name}: not needed`, step.key);
+      await setStepStatus(p, job.id, step.key, "skipped");
+      continue;
+    }
     if (def.kind !== "automated") {
-      if (def.needed && !(await def.needed(ctx))) {
-        log.system(`⤼ ${step.name}: not needed`, step.key);
-        await setStepStatus(p, job.id, step.key, "skipped");
-        continue;
-      }
       await setStepStatus(p, job.id, step.key, "waiting");
       log.system(`⏸ ${step.name}: waiting for ${def.kind === "approval" ? "approval by an operator" : "a person to mark it done"}${def.instructions ? ` (${def.instructions})` : ""}`, step.key);
       await log.flush();

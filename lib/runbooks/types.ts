@@ -33,7 +33,7 @@ export interface StepDefinition {
   kind: StepKind;
   /** Automated steps: the work. Must be safe to run again (jobs run at least once). */
   run?: (ctx: StepContext) => Promise<StepResult | void>;
-  /** Approval / human steps: whether the job must stop here (default: always). */
+  /** Whether the step applies to this run (default: always); asked when the job reaches it. Approval / human steps: whether the job must stop here. */
   needed?: (ctx: StepContext) => boolean | Promise<boolean>;
   /** Approval / human steps: what the person is asked to do or to approve. */
   instructions?: string;

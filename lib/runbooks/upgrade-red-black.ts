@@ -1,6 +1,6 @@
 import { retargetBackend } from "../gcp";
 import { upgradeInPlace } from "../ssh";
-import { applyColour, destroyColour, planColour, switchToColour } from "../upgrades/colour-deployment";
+import { applyColour, destroyColour, leftoverColourVm, planColour, switchToColour } from "../upgrades/colour-deployment";
 import { instanceOf, isColourDeployment, negName, otherColour, vmOfColour, vmOptions, type Colour } from "../upgrades/deployment";
 import { applyNewDeployment, destroyOldDeployment, planNewDeployment, type DeploymentPlan } from "../upgrades/new-deployment";
 import type { UpgradeParams } from "../upgrades/upgrade-params";
@@ -32,10 +32,28 @@ export function redBlackSteps(p: UpgradeParams): StepDefinition[] {
   const newColour = (ctx: StepContext) => otherColour(snapshotOf(ctx).liveColour);
   const newVm = (ctx: StepContext) => vmOfColour(instanceOf(ctx), newColour(ctx));
   const plan = (ctx: StepContext) => ctx.detailOf("plan-deployment") as DeploymentPlan;
+  const leftover = async (ctx: StepContext) => (isColourDeployment(instanceOf(ctx)) ? leftoverColourVm(ctx, newColour(ctx)) : null);
   return [
     noticeOnStep(p),
     readOnlyStep,
     snapshotStep(p),
+    {
+      key: "approve-clear-leftover",
+      name: "Approve destroying a colour left by an earlier upgrade",
+      kind: "approval",
+      needed: async (ctx) => !!(await leftover(ctx)),
+      instructions: "The colour this upgrade builds still exists from an earlier upgrade that failed or was cancelled; users are not on it. Approve to destroy it (its Terraform deployment) so it is built again from this upgrade's snapshot.",
+    },
+    {
+      key: "clear-leftover",
+      name: "Destroy the colour left by an earlier upgrade",
+      kind: "automated",
+      needed: async (ctx) => !!(await leftover(ctx)),
+      async run(ctx) {
+        ctx.log(`${await leftover(ctx)} is left from an earlier upgrade and does not serve: destroying it before building ${newColour(ctx)} from ${snapshotOf(ctx).snapshot}`);
+        await destroyColour(ctx, newColour(ctx));
+      },
+    },
     {
       key: "plan-deployment",
       name: "Plan the new deployment (other colour) from the snapshot",

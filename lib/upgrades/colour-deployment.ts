@@ -109,6 +109,18 @@ export async function destroyColour(ctx: StepContext, colour: Colour): Promise<v
   ctx.log(`the ${colour} deployment is destroyed (the snapshot it came from is kept)`);
 }
 
+/**
+ * The colour an upgrade is about to build, when it still exists from an earlier upgrade that
+ * failed or was cancelled (the restore leaves it: users were never on it, or have left it).
+ * Building over it would replace the data disk its VM still uses, which GCP refuses
+ * (`resourceInUseByAnotherResource`, the RUNBOOK's ordering FAQ), so it is destroyed first.
+ */
+export async function leftoverColourVm(ctx: StepContext, colour: Colour): Promise<string | null> {
+  const i = instanceOf(ctx);
+  if (i.vmName === vmNameOf(colour)) return null;
+  return (await vmExists(i, vmNameOf(colour))) ? vmNameOf(colour) : null;
+}
+
 async function vmExists(i: Instance, vmName: string): Promise<boolean> {
   try {
     await getVmStatus({ project: i.gcpProjectId, zone: i.zone, vmName });

@@ -5,7 +5,7 @@ import { AppError, notFound } from "../errors/app-error";
 import { resolveWaitingStep } from "../jobs/control/resolve-waiting-step";
 
 /** The approvals a wave's upgrades wait on that may be given in bulk. */
-export const BULK_APPROVABLE_STEPS = ["approve-switch", "approve-destroy", "approve-plan"] as const;
+export const BULK_APPROVABLE_STEPS = ["approve-switch", "approve-destroy", "approve-plan", "approve-clear-leftover"] as const;
 export type BulkApprovableStep = (typeof BULK_APPROVABLE_STEPS)[number];
 
 /** `POST /api/waves/{id}/approvals`: which step, and optionally only the jobs the caller saw waiting on it. */
