@@ -5,6 +5,7 @@ import { useApproveWaveSteps } from "./use-approve-wave-steps";
 const BARS = [
   { stepKey: "approve-switch", what: "to switch" },
   { stepKey: "approve-destroy", what: "to destroy" },
+  { stepKey: "approve-clear-leftover", what: "to destroy a colour left by an earlier upgrade" },
 ] as const;
 
 /**
