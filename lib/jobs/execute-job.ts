@@ -109,12 +109,12 @@ async function runSteps(p: pg.Pool, log: LogWriter, job: JobRow, controller: Abo
     const ctx = await stepContext(job, step.key, log, controller.signal, details);
     if (def.kind !== "automated") {
       if (def.needed && !(await def.needed(ctx))) {
-        log.system(`⤼ ${step.name}: not needed`, step.key);
+        log.system(`↷ ${step.name}: not needed`, step.key);
         await setStepStatus(p, job.id, step.key, "skipped");
         continue;
       }
       await setStepStatus(p, job.id, step.key, "waiting");
-      log.system(`⏸ ${step.name}: waiting for ${def.kind === "approval" ? "approval by an operator" : "a person to mark it done"}${def.instructions ? ` (${def.instructions})` : ""}`, step.key);
+      log.system(`‖ ${step.name}: waiting for ${def.kind === "approval" ? "approval by an operator" : "a person to mark it done"}${def.instructions ? ` (${def.instructions})` : ""}`, step.key);
       await log.flush();
       await setJobStatus(p, job.id, "waiting");
       return;
