@@ -4,6 +4,7 @@ import GoogleProvider from "next-auth/providers/google";
 import { db } from "../db/client";
 import { isDemoMode } from "../env";
 import { rateLimit } from "../http/rate-limit";
+import { requestOrigin } from "../http/request-origin";
 import { sessionSecret } from "./session-secret";
 import { recordAudit } from "../audit/record-audit";
 import type { Role } from "./permissions";
@@ -25,7 +26,7 @@ export function authOptions(): NextAuthOptions {
         name: "Development sign-in",
         credentials: { email: { label: "Email", type: "email" } },
         async authorize(credentials, req) {
-          const ip = String(req?.headers?.["x-forwarded-for"] ?? "local");
+          const ip = requestOrigin(plainHeaders(req?.headers)).ip ?? "unknown";
           if (!rateLimit(`signin:${ip}`, 30, 60_000)) throw new Error("too many sign-in attempts; wait a minute");
           const email = String(credentials?.email ?? "").slice(0, 200);
           const user = await db.user.findUnique({ where: { email } });
@@ -68,4 +69,11 @@ async function ensureUser(email: string, name: string) {
     const u = await tx.user.create({ data: { email, name, role } });
     await recordAudit(tx, { userId: u.id, email, name, role, via: "ui", sourceIp: null }, { action: "user.first-sign-in", targetType: "user", targetId: u.id, params: { role } });
   });
+}
+
+/** next-auth hands `authorize` the headers as a plain object. */
+function plainHeaders(raw: Record<string, unknown> | undefined): Headers {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(raw ?? {})) if (typeof value === "string") headers.set(name, value);
+  return headers;
 }

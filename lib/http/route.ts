@@ -1,10 +1,11 @@
 import type { z } from "zod";
-import { authenticate, clientIp } from "../auth/authenticate";
+import { authenticate } from "../auth/authenticate";
 import type { Actor } from "../auth/actor";
 import { can, type Permission } from "../auth/permissions";
 import { AppError } from "../errors/app-error";
 import { rateLimit } from "./rate-limit";
 import { readJsonBody } from "./read-json-body";
+import { requestOrigin } from "./request-origin";
 import { parseWith } from "./zod-issues";
 
 type Schema = z.ZodType;
@@ -27,6 +28,7 @@ interface RouteOptions<P, Q, B> {
 }
 
 const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+export const REQUESTS_PER_MINUTE = 1200;
 
 /**
  * The one wrapper of every route handler: authenticates (session or bearer token), checks
@@ -41,8 +43,10 @@ export function route<P extends Schema | undefined, Q extends Schema | undefined
     try {
       const actor = await authenticate(req.headers);
       if (!actor) throw new AppError("unauthenticated", "sign in or send an API token");
-      if (actor.via === "api" && !rateLimit(`token:${actor.userId}`, 1200, 60_000)) {
-        throw new AppError("rate_limited", "too many requests for this token; slow down");
+      // Per user, whether the request came with a session cookie or a token: a browser
+      // session is no less able to hammer the API than a script.
+      if (!rateLimit(`user:${actor.userId}`, REQUESTS_PER_MINUTE, 60_000)) {
+        throw new AppError("rate_limited", `more than ${REQUESTS_PER_MINUTE} requests in a minute from ${actor.email}; slow down`);
       }
       if (MUTATING.has(req.method) && actor.via === "ui") assertSameOrigin(req);
       if (!can(actor.role, opts.permission)) {
@@ -73,7 +77,7 @@ export function errorResponse(error: unknown): Response {
  */
 function assertSameOrigin(req: Request) {
   const origin = req.headers.get("origin");
-  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
+  const { host } = requestOrigin(req.headers);
   if (!origin || !host || originHost(origin) !== host) {
     throw new AppError("forbidden", "cross-site request refused");
   }
@@ -87,5 +91,3 @@ function originHost(origin: string): string | null {
     return null;
   }
 }
-
-export { clientIp };
