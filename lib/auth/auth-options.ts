@@ -6,11 +6,12 @@ import { isDemoMode } from "../env";
 import { rateLimit } from "../http/rate-limit";
 import { requestOrigin } from "../http/request-origin";
 import { sessionSecret } from "./session-secret";
+import { isAllowedEmail } from "./sign-in-settings";
 import { recordAudit } from "../audit/record-audit";
 import type { Role } from "./permissions";
 
 /**
- * next-auth: Google OIDC in production (optionally limited to one email domain), and in
+ * next-auth: Google OIDC in production (limited to AUTH_ALLOWED_DOMAIN / AUTH_ALLOWED_EMAILS), and in
  * demo mode a development sign-in that picks one of the seeded users. Sessions are JWT
  * cookies holding only the email; the role is read from the database on each request.
  */
@@ -45,9 +46,9 @@ export function authOptions(): NextAuthOptions {
         if (account?.provider !== "google") return true;
         const email = user.email?.toLowerCase();
         const verified = (profile as { email_verified?: boolean } | undefined)?.email_verified;
-        const domain = process.env.AUTH_ALLOWED_DOMAIN;
         if (!email || verified === false) return false;
-        if (domain && !email.endsWith(`@${domain}`)) return false;
+        // Fails closed: no AUTH_ALLOWED_DOMAIN / AUTH_ALLOWED_EMAILS, nobody (the web also refuses to start so).
+        if (!isAllowedEmail(email)) return false;
         await ensureUser(email, user.name ?? email);
         return true;
       },
