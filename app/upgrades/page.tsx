@@ -8,7 +8,7 @@ export const dynamic = "force-dynamic";
 
 export default async function UpgradesPage() {
   const actor = await requirePageActor("fleet:read", "/upgrades");
-  const waves = await listWaves();
+  const waves = await listWaves({ includeIps: can(actor.role, "ips:read") });
   return (
     <div className="space-y-4">
       <div className="flex items-center justify-between">

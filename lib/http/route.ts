@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { authenticate } from "../auth/authenticate";
 import type { Actor } from "../auth/actor";
+import { hideAddresses } from "../auth/hide-addresses";
 import { can, type Permission } from "../auth/permissions";
 import { AppError } from "../errors/app-error";
 import { rateLimit } from "./rate-limit";
@@ -58,7 +59,10 @@ export function route<P extends Schema | undefined, Q extends Schema | undefined
       const query = opts.query ? parseWith(opts.query, Object.fromEntries(url.searchParams), "query parameter") : undefined;
       const body = opts.body ? parseWith(opts.body, await readJsonBody(req), "body") : undefined;
       const result = await handler({ req, actor, params, query, body } as RouteContext<Out<P>, Out<Q>, Out<B>>);
-      return result instanceof Response ? result : Response.json(result);
+      if (result instanceof Response) return result;
+      // The lib functions already leave addresses out for callers without ips:read; this is
+      // the net under them, for whatever a handler returns.
+      return Response.json(can(actor.role, "ips:read") ? result : hideAddresses(result));
     } catch (error) {
       return errorResponse(error);
     }
