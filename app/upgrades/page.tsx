@@ -19,7 +19,7 @@ export default async function UpgradesPage() {
       </div>
       <p className="text-sm text-slate-600">
         A wave upgrades instances batch by batch and pauses itself when an upgrade fails. Version adoption across the fleet is on the{" "}
-        <Link href="/instances" className="text-sky-700">fleet page</Link>.
+        <Link href="/instances" className="text-sky-700 underline">fleet page</Link>.
       </p>
       <WaveList initial={waves} />
     </div>
