@@ -23,6 +23,8 @@ export interface RouteContext<P, Q, B> {
 interface RouteOptions<P, Q, B> {
   /** The permission the caller needs. Every route names one. */
   permission: Permission;
+  /** One line for the API document (lib/http/openapi.ts). */
+  summary?: string;
   params?: P;
   query?: Q;
   body?: B;
@@ -40,7 +42,7 @@ export function route<P extends Schema | undefined, Q extends Schema | undefined
   opts: RouteOptions<P, Q, B>,
   handler: (ctx: RouteContext<Out<P>, Out<Q>, Out<B>>) => Promise<Response | unknown>,
 ) {
-  return async (req: Request, segment?: { params?: Promise<Record<string, string>> }): Promise<Response> => {
+  const handle = async (req: Request, segment?: { params?: Promise<Record<string, string>> }): Promise<Response> => {
     try {
       const actor = await authenticate(req.headers);
       if (!actor) throw new AppError("unauthenticated", "sign in or send an API token");
@@ -67,6 +69,16 @@ export function route<P extends Schema | undefined, Q extends Schema | undefined
       return errorResponse(error);
     }
   };
+  // What the API document is generated from: the same schemas that parse the request.
+  return Object.assign(handle, { spec: { permission: opts.permission, summary: opts.summary, params: opts.params, query: opts.query, body: opts.body } as RouteSpec });
+}
+
+export interface RouteSpec {
+  permission: Permission;
+  summary?: string;
+  params?: z.ZodType;
+  query?: z.ZodType;
+  body?: z.ZodType;
 }
 
 export function errorResponse(error: unknown): Response {
