@@ -14,6 +14,8 @@ const schema = z.object({
   GOOGLE_CLIENT_ID: z.string().optional(),
   GOOGLE_CLIENT_SECRET: z.string().optional(),
   AUTH_ALLOWED_DOMAIN: z.string().optional(),
+  AUTH_ALLOWED_EMAILS: z.string().optional(),
+  TRUST_PROXY: z.string().optional(),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -96,7 +96,9 @@ async function runLogBench(url: string, port: number, operator: import("../lib/a
   await assertPortFree(port);
   const { peakRss } = await import("./bench/rss");
   const web = new Children();
-  const child = web.start("web", process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port)], {
+  const child = web.start("web", process.execPath, ["--import", "tsx", "server.ts"], {
+    PORT: String(port),
+    DEMO_MODE: "1",
     DATABASE_URL: url,
     NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET,
     NODE_ENV: "production",

@@ -67,7 +67,7 @@ async function main() {
   if (process.env.START_WORKER !== "0") startWorker();
   buildIfChanged(log);
   if (stopping) return;
-  children.start("web", process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port)], { ...env, NODE_ENV: "production" });
+  children.start("web", process.execPath, ["--import", "tsx", "server.ts"], { ...env, NODE_ENV: "production" });
   const restarts: number[] = [];
   children.onExit = (name, code) => {
     if (stopping) return;

@@ -8,7 +8,7 @@ export const dynamic = "force-dynamic";
 
 export default async function UpgradesPage() {
   const actor = await requirePageActor("fleet:read", "/upgrades");
-  const waves = await listWaves();
+  const waves = await listWaves({ includeIps: can(actor.role, "ips:read") });
   return (
     <div className="space-y-4">
       <div className="flex items-center justify-between">
@@ -19,7 +19,7 @@ export default async function UpgradesPage() {
       </div>
       <p className="text-sm text-slate-600">
         A wave upgrades instances batch by batch and pauses itself when an upgrade fails. Version adoption across the fleet is on the{" "}
-        <Link href="/instances" className="text-sky-700">fleet page</Link>.
+        <Link href="/instances" className="text-sky-700 underline">fleet page</Link>.
       </p>
       <WaveList initial={waves} />
     </div>

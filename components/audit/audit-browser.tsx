@@ -16,7 +16,7 @@ export function AuditBrowser() {
         {data ? `${data.total} event${data.total === 1 ? "" : "s"}` : ""}
         {isFetching && data ? " · updating…" : ""}
       </p>
-      <div className="overflow-x-auto rounded border border-slate-200 bg-white p-3">
+      <div tabIndex={0} className="overflow-x-auto rounded border border-slate-200 bg-white p-3">
         {isPending && <p className="text-sm text-slate-500">Loading audit events…</p>}
         {isError && <p className="text-sm text-red-700" role="alert">Could not load audit events: {error.message}</p>}
         {data && <AuditTable events={data.items} />}

@@ -17,7 +17,7 @@ export function DeploymentFileList({ files }: { files: DeploymentFile[] }) {
             {f.path} <span className="text-slate-500">({f.size.toLocaleString("en-US")} bytes)</span>
           </summary>
           {f.contents !== null ? (
-            <pre className="max-h-96 overflow-auto border-t border-slate-200 bg-slate-50 p-2 text-xs">{f.contents}</pre>
+            <pre tabIndex={0} className="max-h-96 overflow-auto border-t border-slate-200 bg-slate-50 p-2 text-xs">{f.contents}</pre>
           ) : (
             <p className="border-t border-slate-200 px-2 py-1 text-xs text-slate-500">{f.omitted ? OMITTED[f.omitted] : "not shown"}</p>
           )}

@@ -35,9 +35,9 @@ export function InstanceTable({ canSeeIps }: { canSeeIps: boolean }) {
       <InstanceFilters />
       <div className="mb-2 flex items-center justify-between text-sm text-slate-600">
         <span data-testid="result-count">{data ? `${data.total} instance${data.total === 1 ? "" : "s"}` : " "}</span>
-        {isFetching && !isPending && <span className="text-xs text-slate-400">updating…</span>}
+        {isFetching && !isPending && <span className="text-xs text-slate-500">updating…</span>}
       </div>
-      <div className="overflow-x-auto rounded border border-slate-200 bg-white">
+      <div tabIndex={0} className="overflow-x-auto rounded border border-slate-200 bg-white">
         <table className="min-w-full text-sm" data-testid="instance-table">
           <thead className="bg-slate-100 text-left text-xs uppercase text-slate-600">
             <tr>

@@ -4,14 +4,22 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import type { LogLine } from "@/lib/jobs/read-job-logs";
 import { useLogStream } from "./use-log-stream";
 
-const ansi = new Convert({ escapeXML: true, newline: false, fg: "#e2e8f0", bg: "#0f172a" });
+/**
+ * ANSI colours lightened for the dark log background: each has a contrast of at least 4.5:1
+ * on #0f172a (WCAG AA for small text; ansi-to-html's defaults, e.g. #00A blue, do not).
+ */
+const ANSI_PALETTE = {
+  0: "#94a3b8", 1: "#f87171", 2: "#4ade80", 3: "#facc15", 4: "#60a5fa", 5: "#e879f9", 6: "#22d3ee", 7: "#e2e8f0",
+  8: "#94a3b8", 9: "#fca5a5", 10: "#86efac", 11: "#fde047", 12: "#93c5fd", 13: "#f0abfc", 14: "#67e8f9", 15: "#f8fafc",
+};
+const ansi = new Convert({ escapeXML: true, newline: false, fg: "#e2e8f0", bg: "#0f172a", colors: ANSI_PALETTE });
 const STREAM_COLORS = { stdout: "text-slate-100", stderr: "text-amber-300", system: "text-sky-300" };
 
 function Line({ l }: { l: LogLine }) {
   const hasAnsi = l.line.includes("\u001b[");
   return (
     <div className={`whitespace-pre-wrap break-all ${STREAM_COLORS[l.stream]}`} data-seq={l.seq}>
-      <span className="mr-3 select-none text-slate-500">{l.at.slice(11, 19)}</span>
+      <span className="mr-3 select-none text-slate-400">{l.at.slice(11, 19)}</span>
       {/* ansi-to-html escapes the text (escapeXML) before adding colour spans. */}
       {hasAnsi ? <span dangerouslySetInnerHTML={{ __html: ansi.toHtml(l.line) }} /> : <span>{l.line}</span>}
     </div>
@@ -63,10 +71,13 @@ export function JobLog({ jobId }: { jobId: string }) {
         className="h-[28rem] overflow-y-auto rounded bg-slate-900 p-3 font-mono text-xs leading-5"
         data-testid="job-log"
         role="log"
+        aria-label="Job log"
+        // Scrollable: keyboard users must be able to focus it to scroll.
+        tabIndex={0}
         aria-live="off"
       >
         {shown.map((l) => <Line key={l.seq} l={l} />)}
-        {lines.length === 0 && <div className="text-slate-500">No output yet.</div>}
+        {lines.length === 0 && <div className="text-slate-400">No output yet.</div>}
       </div>
     </div>
   );

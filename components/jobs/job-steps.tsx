@@ -18,7 +18,7 @@ export function JobSteps({ job, canControl }: { job: JobView; canControl: boolea
       {job.steps?.map((s, n) => (
         <li key={s.key} className="py-2" data-testid={`step-${s.key}`}>
           <div className="flex items-center gap-3 text-sm">
-            <span className="w-6 text-right text-slate-400">{n + 1}.</span>
+            <span className="w-6 text-right text-slate-500">{n + 1}.</span>
             <span className="flex-1">
               {s.name}
               {s.kind !== "automated" && <span className="ml-2 text-xs text-slate-500">({s.kind === "approval" ? "approval" : "human task"})</span>}

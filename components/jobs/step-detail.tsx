@@ -36,7 +36,7 @@ export function StepDetail({ detail }: { detail: unknown }) {
   return (
     <details className="mt-1 text-xs">
       <summary className="cursor-pointer text-slate-500">detail</summary>
-      <pre className="overflow-x-auto rounded bg-slate-50 p-2">{JSON.stringify(detail, null, 2)}</pre>
+      <pre tabIndex={0} className="overflow-x-auto rounded bg-slate-50 p-2">{JSON.stringify(detail, null, 2)}</pre>
     </details>
   );
 }

@@ -11,7 +11,7 @@ const CHOICES = Object.entries(APPROVAL_POLICY_TEXT) as [ApprovalPolicy, { label
  */
 export function ApprovalPolicyChoice({ value, onChange, inPlace, errors }: { value: ApprovalPolicy | null; onChange: (p: ApprovalPolicy) => void; inPlace: boolean; errors: Map<string, string[]> }) {
   return (
-    <fieldset disabled={inPlace} className={inPlace ? "text-slate-400" : ""}>
+    <fieldset disabled={inPlace} className={inPlace ? "text-slate-500" : ""}>
       <legend className="text-xs font-medium text-slate-600">Approvals</legend>
       {CHOICES.map(([policy, text]) => (
         <label key={policy} className="flex items-start gap-2 py-0.5 text-sm">

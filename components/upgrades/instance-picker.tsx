@@ -20,12 +20,12 @@ export function InstancePicker({ targetVersion, picked, onChange }: { targetVers
   return (
     <div className="space-y-2 rounded border border-slate-200 p-2">
       <input id="instances" aria-label="Search instances" placeholder="Search by slug, name or domain" value={q} onChange={(e) => setQ(e.target.value)} className={inputClass} />
-      <ul className="max-h-64 overflow-y-auto text-sm" data-testid="instance-picker">
+      <ul tabIndex={0} className="max-h-64 overflow-y-auto text-sm" data-testid="instance-picker">
         {found.data?.items.map((i) => {
           const behind = compareVersions(i.version, targetVersion) < 0;
           return (
             <li key={i.slug}>
-              <label className={`flex items-center gap-2 py-0.5 ${behind ? "" : "text-slate-400"}`}>
+              <label className={`flex items-center gap-2 py-0.5 ${behind ? "" : "text-slate-500"}`}>
                 <input type="checkbox" checked={picked.includes(i.slug)} disabled={!behind && !picked.includes(i.slug)} onChange={() => toggle(i.slug)} aria-label={`Pick ${i.slug}`} />
                 <span className="font-mono">{i.slug}</span>
                 <span className="text-xs text-slate-500">on {i.version}{behind ? "" : " (not behind the target)"}</span>

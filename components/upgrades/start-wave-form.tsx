@@ -91,7 +91,7 @@ export function StartWaveForm({ releases, fleetVersions, initialFromVersion = ""
           <label className="mr-4 inline-flex items-center gap-1 text-sm">
             <input type="radio" name="strategy" value="red-black" checked={effectiveStrategy === "red-black"} onChange={() => setStrategy("red-black")} /> red/black
           </label>
-          <label className={`inline-flex items-center gap-1 text-sm ${release?.noDatabaseChange ? "" : "text-slate-400"}`}>
+          <label className={`inline-flex items-center gap-1 text-sm ${release?.noDatabaseChange ? "" : "text-slate-500"}`}>
             <input type="radio" name="strategy" value="in-place" disabled={!release?.noDatabaseChange} checked={effectiveStrategy === "in-place"} onChange={() => setStrategy("in-place")} /> in place
           </label>
           <p className="mt-0.5 text-xs text-slate-500">

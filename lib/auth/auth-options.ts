@@ -4,12 +4,14 @@ import GoogleProvider from "next-auth/providers/google";
 import { db } from "../db/client";
 import { isDemoMode } from "../env";
 import { rateLimit } from "../http/rate-limit";
+import { requestOrigin } from "../http/request-origin";
 import { sessionSecret } from "./session-secret";
+import { isAllowedEmail } from "./sign-in-settings";
 import { recordAudit } from "../audit/record-audit";
 import type { Role } from "./permissions";
 
 /**
- * next-auth: Google OIDC in production (optionally limited to one email domain), and in
+ * next-auth: Google OIDC in production (limited to AUTH_ALLOWED_DOMAIN / AUTH_ALLOWED_EMAILS), and in
  * demo mode a development sign-in that picks one of the seeded users. Sessions are JWT
  * cookies holding only the email; the role is read from the database on each request.
  */
@@ -25,7 +27,7 @@ export function authOptions(): NextAuthOptions {
         name: "Development sign-in",
         credentials: { email: { label: "Email", type: "email" } },
         async authorize(credentials, req) {
-          const ip = String(req?.headers?.["x-forwarded-for"] ?? "local");
+          const ip = requestOrigin(plainHeaders(req?.headers)).ip ?? "unknown";
           if (!rateLimit(`signin:${ip}`, 30, 60_000)) throw new Error("too many sign-in attempts; wait a minute");
           const email = String(credentials?.email ?? "").slice(0, 200);
           const user = await db.user.findUnique({ where: { email } });
@@ -44,9 +46,9 @@ export function authOptions(): NextAuthOptions {
         if (account?.provider !== "google") return true;
         const email = user.email?.toLowerCase();
         const verified = (profile as { email_verified?: boolean } | undefined)?.email_verified;
-        const domain = process.env.AUTH_ALLOWED_DOMAIN;
         if (!email || verified === false) return false;
-        if (domain && !email.endsWith(`@${domain}`)) return false;
+        // Fails closed: no AUTH_ALLOWED_DOMAIN / AUTH_ALLOWED_EMAILS, nobody (the web also refuses to start so).
+        if (!isAllowedEmail(email)) return false;
         await ensureUser(email, user.name ?? email);
         return true;
       },
@@ -68,4 +70,11 @@ async function ensureUser(email: string, name: string) {
     const u = await tx.user.create({ data: { email, name, role } });
     await recordAudit(tx, { userId: u.id, email, name, role, via: "ui", sourceIp: null }, { action: "user.first-sign-in", targetType: "user", targetId: u.id, params: { role } });
   });
+}
+
+/** next-auth hands `authorize` the headers as a plain object. */
+function plainHeaders(raw: Record<string, unknown> | undefined): Headers {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(raw ?? {})) if (typeof value === "string") headers.set(name, value);
+  return headers;
 }

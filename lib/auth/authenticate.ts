@@ -1,5 +1,6 @@
 import { decode } from "next-auth/jwt";
 import { db } from "../db/client";
+import { requestOrigin } from "../http/request-origin";
 import { AppError } from "../errors/app-error";
 import type { Actor } from "./actor";
 import { hashToken } from "./api-tokens";
@@ -16,7 +17,7 @@ const LAST_USED_RESOLUTION_MS = 60_000;
  * there is no credential; throws 401 for a credential that is present but not valid.
  */
 export async function authenticate(headers: Headers): Promise<Actor | null> {
-  const sourceIp = clientIp(headers);
+  const sourceIp = requestOrigin(headers).ip;
   const authorization = headers.get("authorization");
   if (authorization) {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);
@@ -56,11 +57,4 @@ function parseCookies(header: string): Map<string, string> {
     if (i > 0) map.set(part.slice(0, i).trim(), decodeURIComponent(part.slice(i + 1).trim()));
   }
   return map;
-}
-
-/** The client's address: the first X-Forwarded-For hop when a proxy set it. */
-export function clientIp(headers: Headers): string | null {
-  const forwarded = headers.get("x-forwarded-for");
-  if (forwarded) return forwarded.split(",")[0].trim().slice(0, 64);
-  return headers.get("x-real-ip")?.slice(0, 64) ?? null;
 }

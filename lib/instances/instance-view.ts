@@ -1,3 +1,4 @@
+import { hideAddresses } from "../auth/hide-addresses";
 import type { Instance } from "../generated/prisma/client";
 
 /**
@@ -52,7 +53,8 @@ export function toInstanceView(i: Instance, opts: { includeIps: boolean }): Inst
     health: i.health,
     healthCheckedAt: i.healthCheckedAt?.toISOString() ?? null,
     healthSince: i.healthSince?.toISOString() ?? null,
-    healthChecks: i.healthChecks,
+    // Check results quote URLs and errors, which may name the instance's addresses.
+    healthChecks: opts.includeIps ? i.healthChecks : hideAddresses(i.healthChecks),
     createdBy: i.createdBy,
     createdAt: i.createdAt.toISOString(),
     updatedAt: i.updatedAt.toISOString(),

@@ -108,13 +108,13 @@ async function runSteps(p: pg.Pool, log: LogWriter, job: JobRow, controller: Abo
     if (controller.signal.aborted) return stopped(p, log, job, step, details, controller, who);
     const ctx = await stepContext(job, step.key, log, controller.signal, details);
     if (def.needed && !(await def.needed(ctx))) {
-      log.system(`⤼ ${step.name}: not needed`, step.key);
+      log.system(`↷ ${step.name}: not needed`, step.key);
       await setStepStatus(p, job.id, step.key, "skipped");
       continue;
     }
     if (def.kind !== "automated") {
       await setStepStatus(p, job.id, step.key, "waiting");
-      log.system(`⏸ ${step.name}: waiting for ${def.kind === "approval" ? "approval by an operator" : "a person to mark it done"}${def.instructions ? ` (${def.instructions})` : ""}`, step.key);
+      log.system(`‖ ${step.name}: waiting for ${def.kind === "approval" ? "approval by an operator" : "a person to mark it done"}${def.instructions ? ` (${def.instructions})` : ""}`, step.key);
       await log.flush();
       await setJobStatus(p, job.id, "waiting");
       return;
@@ -140,7 +140,7 @@ async function runSteps(p: pg.Pool, log: LogWriter, job: JobRow, controller: Abo
       const remedy = e instanceof StepError ? e.remedy : undefined;
       log.system(`✖ ${step.name} failed: ${message}`, step.key);
       if (remedy) log.system(`  What to do next: ${remedy}`, step.key);
-      await setStepStatus(p, job.id, step.key, "failed", { error: remedy ? `${message}\nWhat to do next: ${remedy}` : message });
+      await setStepStatus(p, job.id, step.key, "failed", { error: log.redactText(remedy ? `${message}\nWhat to do next: ${remedy}` : message) });
       // Re-read: steps this run finished are not in the rows read at the start.
       await restore(runbook.restore, await readSteps(p, job.id), ctx, log);
       return finish(p, log, job.id, "failed", `${step.name}: ${message}`);
@@ -203,7 +203,7 @@ async function restore(r: { after: string; run: (ctx: StepContext) => Promise<vo
 async function finish(p: pg.Pool, log: LogWriter, jobId: string, status: "succeeded" | "failed" | "cancelled", error: string | null = null) {
   log.system(status === "succeeded" ? "● job succeeded" : status === "cancelled" ? "● job cancelled" : `● job failed: ${error}`);
   await log.flush();
-  await setJobStatus(p, jobId, status, status === "succeeded" ? null : error);
+  await setJobStatus(p, jobId, status, status === "succeeded" || error === null ? null : log.redactText(error));
 }
 
 async function stepContext(job: JobRow, stepKey: string, log: LogWriter, signal: AbortSignal, details: Map<string, unknown>): Promise<StepContext> {

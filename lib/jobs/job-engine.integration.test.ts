@@ -113,6 +113,20 @@ describe("job engine (real worker process)", () => {
     expect(await logText(job.id)).toContain("self-test restore ran");
   });
 
+  it("redacts a failure's message before storing it as the step's and the job's error", async () => {
+    const secret = "generated-admin-pw-5f2c9e";
+    const failMessage = `site-init refused: password=${secret} Authorization: Bearer abcdefghijklmnopqrstuvwxyz token mi_F1gI7HtHiONkU7jU0GQWLsFsZNSJpH-U`;
+    const job = await createJob(operator, { kind: "selftest", params: { failAt: "print", lines: 1, secret, failMessage } });
+    await untilStatus(job.id, "failed");
+    const stored = await db.job.findUniqueOrThrow({ where: { id: job.id }, include: { steps: true } });
+    const stepError = stored.steps.find((s) => s.key === "print")?.error ?? "";
+    for (const text of [stored.error ?? "", stepError]) {
+      expect(text).toContain("site-init refused");
+      expect(text).toContain("[REDACTED]");
+      for (const leaked of [secret, "abcdefghijklmnopqrstuvwxyz", "mi_F1gI7HtHiONkU7jU0GQWLsFsZNSJpH-U"]) expect(text).not.toContain(leaked);
+    }
+  });
+
   it("retry resumes from the failed step, not from the start", async () => {
     const job = await createJob(operator, { kind: "selftest", params: { failAt: "sleep", lines: 1 } });
     await untilStatus(job.id, "failed");

@@ -1,5 +1,9 @@
 import type pg from "pg";
 import { CHANNELS } from "./notifications";
+import { createLogRedactor } from "./redact-log-line";
+
+/** Errors are shown and returned like log lines, so they get the same patterns before they are stored. */
+const redactError = createLogRedactor([]);
 
 type Queryable = Pick<pg.Pool | pg.PoolClient, "query">;
 
@@ -18,7 +22,7 @@ export async function setJobStatus(
        WHERE id = $1 RETURNING id
      )
      SELECT pg_notify($5, id || ':' || $2) FROM changed`,
-    [jobId, status, error, ended, CHANNELS.status],
+    [jobId, status, error === null ? null : redactError(error), ended, CHANNELS.status],
   );
 }
 
@@ -41,6 +45,6 @@ export async function setStepStatus(
        error = $5
      WHERE job_id = $1 AND key = $2 RETURNING job_id)
      SELECT pg_notify($6, job_id || ':step') FROM changed`,
-    [jobId, key, status, extra.detail === undefined ? null : JSON.stringify(extra.detail), extra.error ?? null, CHANNELS.status],
+    [jobId, key, status, extra.detail === undefined ? null : JSON.stringify(extra.detail), extra.error ? redactError(extra.error) : null, CHANNELS.status],
   );
 }

@@ -1,3 +1,4 @@
+import { hideAddresses } from "../auth/hide-addresses";
 import { z } from "zod";
 import { db } from "../db/client";
 import type { Prisma } from "../generated/prisma/client";
@@ -19,7 +20,7 @@ export const listJobsQuerySchema = z.object({
 export type ListJobsQuery = z.infer<typeof listJobsQuerySchema>;
 
 /** Newest first; with steps so the list can show "step n of m". */
-export async function listJobs(q: ListJobsQuery): Promise<{ items: JobView[]; total: number; page: number; pageSize: number }> {
+export async function listJobs(q: ListJobsQuery, opts: { includeIps: boolean }): Promise<{ items: JobView[]; total: number; page: number; pageSize: number }> {
   const where: Prisma.JobWhereInput = {
     ...(q.instance ? { instance: { slug: q.instance } } : {}),
     ...(q.kind ? { kind: q.kind } : {}),
@@ -35,5 +36,6 @@ export async function listJobs(q: ListJobsQuery): Promise<{ items: JobView[]; to
     }),
     db.job.count({ where }),
   ]);
-  return { items: rows.map((r) => ({ ...toJobView(r), steps: undefined })), total, page: q.page, pageSize: q.pageSize };
+  const items = rows.map((r) => ({ ...toJobView(r), steps: undefined }));
+  return { items: opts.includeIps ? items : hideAddresses(items), total, page: q.page, pageSize: q.pageSize };
 }

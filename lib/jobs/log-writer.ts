@@ -48,6 +48,11 @@ export class LogWriter {
     this.redact = createLogRedactor(this.secrets);
   }
 
+  /** Text stored outside the log (a step's or the job's error) gets the same redaction. */
+  redactText(text: string): string {
+    return this.redact(text);
+  }
+
   write(stream: LogStreamName, line: string, stepKey: string | null = null) {
     const clean = this.redact(line.length > MAX_LINE ? `${line.slice(0, MAX_LINE)}… [line truncated]` : line);
     this.buffer.push({ stream, stepKey, line: clean });

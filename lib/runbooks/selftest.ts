@@ -15,6 +15,10 @@ export const selftestRunbook: Runbook = {
     sleepSeconds: z.number().min(0).max(600).default(0),
     lines: z.number().int().min(0).max(1_000_000).default(3),
     failAt: z.string().optional(),
+    /** The failure's message (proves errors are redacted before they are stored). */
+    failMessage: z.string().max(500).optional(),
+    /** A value the print step registers as secret, as a step that generates a password does. */
+    secret: z.string().max(200).optional(),
     approval: z.boolean().default(false),
     human: z.boolean().default(false),
   }),
@@ -25,14 +29,15 @@ export const selftestRunbook: Runbook = {
       ctx.log("self-test restore ran");
     },
   },
-  steps: (p: { sleepSeconds: number; lines: number; failAt?: string; approval: boolean; human: boolean }) => [
+  steps: (p: { sleepSeconds: number; lines: number; failAt?: string; failMessage?: string; secret?: string; approval: boolean; human: boolean }) => [
     {
       key: "print",
       name: "Print lines",
       kind: "automated",
       async run(ctx) {
+        if (p.secret) ctx.addSecret(p.secret);
         for (let n = 1; n <= p.lines; n++) ctx.log(`line ${n} of ${p.lines}`);
-        if (p.failAt === "print") throw new StepError("asked to fail at print", "Retry the job.");
+        if (p.failAt === "print") throw new StepError(p.failMessage ?? "asked to fail at print", "Retry the job.");
       },
     },
     {

@@ -7,6 +7,7 @@ import type { Permission } from "../auth/permissions";
  */
 export const ROUTE_PERMISSIONS: Record<string, Permission | "public" | "next-auth"> = {
   "GET /api/health": "public",
+  "GET /api/openapi.json": "fleet:read",
   "GET /api/auth/[...nextauth]": "next-auth",
   "POST /api/auth/[...nextauth]": "next-auth",
 

@@ -22,6 +22,7 @@ export const QUERY_FIELDS: Record<string, { strict: string[]; text?: string[] }>
   "GET /api/audit": { strict: ["actor", "action", "instance", "from", "to", "page", "pageSize"] },
   "GET /api/tokens": { strict: [] },
   "GET /api/users": { strict: [] },
+  "GET /api/openapi.json": { strict: [] },
 };
 
 /**

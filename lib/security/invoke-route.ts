@@ -8,6 +8,8 @@ export interface InvokeOptions {
   /** A value to send as JSON, or a raw string sent as is. */
   body?: unknown;
   rawBody?: string;
+  /** An empty body stream and no Content-Type: what Next hands a handler for `curl -X POST url`. */
+  emptyBody?: boolean;
 }
 
 export interface RouteResponse {
@@ -27,7 +29,10 @@ export async function invokeRoute(route: DiscoveredRoute, opts: InvokeOptions = 
     body = opts.rawBody ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body));
     if (body !== undefined && !Object.keys(headers).some((h) => h.toLowerCase() === "content-type")) headers["content-type"] = "application/json";
   }
-  const res = await route.handler(new Request(url, { method: route.method, headers, body }), { params: Promise.resolve(params) });
+  const init: RequestInit & { duplex?: "half" } = opts.emptyBody
+    ? { method: route.method, headers, body: new ReadableStream({ start: (c) => c.close() }), duplex: "half" }
+    : { method: route.method, headers, body };
+  const res = await route.handler(new Request(url, init), { params: Promise.resolve(params) });
   const text = await res.text();
   let json: unknown = null;
   try {

@@ -2,17 +2,19 @@ import { db } from "../db/client";
 import { AppError } from "../errors/app-error";
 import { recordAudit } from "../audit/record-audit";
 import type { Actor } from "../auth/actor";
+import { hasAllowlist, isAllowedEmail, signInAllowlist } from "../auth/sign-in-settings";
 import type { CreateUserInput } from "./user-schemas";
 import { toUserView, type UserView } from "./user-view";
 
 /**
  * Adds a person before their first sign-in, with the role they need. When sign-in is
- * limited to one Google domain, an address outside it could never sign in: refused.
+ * limited to Google domains or emails, an address outside them could never sign in: refused.
  */
 export async function createUser(actor: Actor, input: CreateUserInput): Promise<UserView> {
-  const domain = process.env.AUTH_ALLOWED_DOMAIN?.toLowerCase();
-  if (domain && !input.email.endsWith(`@${domain}`)) {
-    throw new AppError("bad_request", `email must be an address at ${domain}`, [{ field: "email", message: `only @${domain} addresses can sign in` }]);
+  const allow = signInAllowlist();
+  if (hasAllowlist(allow) && !isAllowedEmail(input.email, allow)) {
+    const where = [...allow.domains.map((d) => `@${d}`), ...allow.emails].join(", ");
+    throw new AppError("bad_request", `email must be an address that may sign in (${where})`, [{ field: "email", message: `only ${where} can sign in` }]);
   }
   try {
     return await db.$transaction(async (tx) => {

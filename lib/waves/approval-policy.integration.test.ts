@@ -110,12 +110,12 @@ describe("a wave's approval policy", () => {
     const instances = [await makeInstance({ version: "5.10.1" }), await makeInstance({ version: "5.10.1" })];
     const operator = await makeActor("operator");
     const created = await createWave(operator, { targetVersion: "5.10.2", strategy: "red-black", approvalPolicy: "auto-switch-ask-destroy", batchSize: 5, instances: instances.map((i) => i.slug) });
-    expect((await getWave(created.id)).approvalPolicy).toBe("auto-switch-ask-destroy");
+    expect((await getWave(created.id, { includeIps: true })).approvalPolicy).toBe("auto-switch-ask-destroy");
     const audit = await db.auditEvent.findFirstOrThrow({ where: { targetId: created.id, action: "wave.create" } });
     expect(audit.params).toMatchObject({ approvalPolicy: "auto-switch-ask-destroy" });
 
     expect(await advanceWave(created.id)).toBe("continue");
-    const wave = await getWave(created.id);
+    const wave = await getWave(created.id, { includeIps: true });
     const jobs = await db.job.findMany({ where: { id: { in: wave.instances.map((i) => i.jobId!) } } });
     expect(jobs.map((j) => j.params)).toEqual([
       expect.objectContaining({ approvalPolicy: "auto-switch-ask-destroy", waveId: created.id, strategy: "red-black" }),

@@ -28,7 +28,7 @@ beforeAll(async () => {
   const created = await createWave(await makeActor("operator"), { targetVersion: "5.10.2", strategy: "red-black", approvalPolicy: "auto-switch-ask-destroy", batchSize: 5, instances: instances.map((i) => i.slug) });
   waveId = created.id;
   await advanceWave(waveId);
-  jobs = (await getWave(waveId)).instances.map((i) => ({ jobId: i.jobId!, slug: i.slug }));
+  jobs = (await getWave(waveId, { includeIps: true })).instances.map((i) => ({ jobId: i.jobId!, slug: i.slug }));
 });
 afterAll(async () => {
   await pool().end();

@@ -1,4 +1,5 @@
 import { db } from "../db/client";
+import { hideAddresses } from "../auth/hide-addresses";
 import { notFound } from "../errors/app-error";
 import { stepInstructions } from "../jobs/job-view";
 
@@ -52,7 +53,7 @@ export interface WaveView extends WaveSummaryView {
 }
 
 /** A wave as managers see it: counts, start, ETA from the durations observed so far, per-instance state. */
-export async function getWave(id: string): Promise<WaveView> {
+export async function getWave(id: string, opts: { includeIps: boolean }): Promise<WaveView> {
   if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound("wave");
   const wave = await db.wave.findUnique({ where: { id }, include: { instances: { orderBy: { position: "asc" } } } });
   if (!wave) throw notFound("wave");
@@ -65,7 +66,7 @@ export async function getWave(id: string): Promise<WaveView> {
     const step = job?.status === "waiting" ? job.steps[0] : undefined;
     return job && step ? { ...step, instructions: stepInstructions(job).get(step.key) ?? null } : null;
   };
-  return {
+  const view: WaveView = {
     ...summarize(wave),
     instances: wave.instances.map((i) => {
       const job = i.jobId ? jobById.get(i.jobId) : undefined;
@@ -83,12 +84,15 @@ export async function getWave(id: string): Promise<WaveView> {
       };
     }),
   };
+  // Errors and pause reasons quote failures, which may name an instance's addresses.
+  return opts.includeIps ? view : hideAddresses(view);
 }
 
 /** Every wave, newest first, with counts and ETA. */
-export async function listWaves(): Promise<WaveSummaryView[]> {
+export async function listWaves(opts: { includeIps: boolean }): Promise<WaveSummaryView[]> {
   const waves = await db.wave.findMany({ orderBy: { createdAt: "desc" }, take: 100, include: { instances: { select: { state: true, startedAt: true, finishedAt: true } } } });
-  return waves.map(summarize);
+  const views = waves.map(summarize);
+  return opts.includeIps ? views : hideAddresses(views);
 }
 
 type WaveRow = {

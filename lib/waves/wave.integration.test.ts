@@ -30,7 +30,7 @@ describe("an upgrade wave", () => {
 
     const created = await createWave(operator, { targetVersion: "5.10.2", strategy: "in-place", approvalPolicy: "ask-every-step", batchSize: 5, instances: instances.map((i) => i.slug) });
     const paused = await waitFor(async () => {
-      const w = await getWave(created.id);
+      const w = await getWave(created.id, { includeIps: true });
       return w.status === "paused" ? w : null;
     }, 480_000, "the wave to pause");
 
@@ -58,7 +58,7 @@ describe("an upgrade wave", () => {
     await expect(createWave(operator, { targetVersion: "5.10.2", strategy: "in-place", approvalPolicy: "ask-every-step", batchSize: 5, instances: [instances[15].slug] })).rejects.toMatchObject({ status: 409 });
 
     await controlWave(operator, created.id, "abort");
-    const aborted = await getWave(created.id);
+    const aborted = await getWave(created.id, { includeIps: true });
     expect(aborted.status).toBe("aborted");
     expect(aborted.counts).toMatchObject({ done: 9, failed: 1, pending: 0, skipped: 10 });
     const audit = await db.auditEvent.findMany({ where: { targetId: created.id }, orderBy: { at: "asc" } });
@@ -73,7 +73,7 @@ describe("an upgrade wave", () => {
     const approved: string[] = [];
     for (;;) {
       const w = await waitFor(async () => {
-        const w = await getWave(created.id);
+        const w = await getWave(created.id, { includeIps: true });
         return w.status === "completed" || w.instances[0].waitingOn ? w : null;
       }, 180_000, "an approval or the end of the wave");
       if (w.status === "completed") break;

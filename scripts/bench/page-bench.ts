@@ -11,7 +11,9 @@ import { printRow, sideBySide } from "./measure";
 export async function benchPages(opts: { databaseUrl: string; port: number; secret: string; email: string; slug: string; iterations: number }) {
   await assertPortFree(opts.port);
   const children = new Children();
-  children.start("web", process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(opts.port)], {
+  children.start("web", process.execPath, ["--import", "tsx", "server.ts"], {
+    PORT: String(opts.port),
+    DEMO_MODE: "1",
     DATABASE_URL: opts.databaseUrl,
     NEXTAUTH_SECRET: opts.secret,
     NEXTAUTH_URL: `http://localhost:${opts.port}`,

@@ -8,7 +8,7 @@ import { requirePageActor } from "@/lib/next/require-page-actor";
 export default async function JobPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const actor = await requirePageActor("jobs:read", `/jobs/${encodeURIComponent(id)}`);
-  const job = await getJob(id).catch((e) => {
+  const job = await getJob(id, { includeIps: can(actor.role, "ips:read") }).catch((e) => {
     if (e instanceof AppError && e.code === "not_found") notFound();
     throw e;
   });

@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 export default async function WavePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const actor = await requirePageActor("fleet:read", `/upgrades/${id}`);
-  const wave = await getWave(id).catch((e) => (e instanceof AppError && e.status === 404 ? null : Promise.reject(e)));
+  const wave = await getWave(id, { includeIps: can(actor.role, "ips:read") }).catch((e) => (e instanceof AppError && e.status === 404 ? null : Promise.reject(e)));
   if (!wave) notFound();
   return (
     <div className="space-y-3">

@@ -1,3 +1,4 @@
+import { can } from "@/lib/auth/permissions";
 import { z } from "zod";
 import { getJob } from "@/lib/jobs/get-job";
 import { jobLogEventStream } from "@/lib/jobs/job-log-event-stream";
@@ -16,8 +17,8 @@ const query = z.object({
  * The job's log: Server-Sent Events by default (resume with Last-Event-ID or ?after=),
  * `?format=json&after=N` for clients behind proxies that buffer SSE, `?format=text` to download.
  */
-export const GET = route({ permission: "logs:read", params: z.object({ id: z.string() }), query }, async ({ req, params, query }) => {
-  const job = await getJob(params.id);
+export const GET = route({ permission: "logs:read", params: z.object({ id: z.string() }), query }, async ({ req, actor, params, query }) => {
+  const job = await getJob(params.id, { includeIps: can(actor.role, "ips:read") });
   const lastEventId = Number(req.headers.get("last-event-id"));
   const after = Number.isInteger(lastEventId) && lastEventId > 0 ? lastEventId : (query.after ?? 0);
   if (query.format === "json") return readJobLogs(job.id, after);

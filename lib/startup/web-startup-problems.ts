@@ -1,0 +1,29 @@
+import { signInConfigProblems } from "../auth/sign-in-settings";
+import { parseTrustProxy } from "../http/trust-proxy";
+import { provisioningConfigProblems } from "../provisioning/settings";
+
+type Env = Record<string, string | undefined>;
+
+/** Set by server.ts, the web's entry point, which records each request's socket address. */
+export const WEB_SERVER_MARKER = "MANAGED_INSTANCES_WEB_SERVER";
+
+/**
+ * Everything that stops the web from starting, each problem with what to set, listed at
+ * once. Sign-in is checked in demo mode too (demo sign-in must never meet production
+ * settings); provisioning and the entry point only outside it.
+ */
+export function webStartupProblems(env: Env = process.env): string[] {
+  const demo = env.DEMO_MODE === "1";
+  const problems = [...signInConfigProblems(env)];
+  const trust = parseTrustProxy(env.TRUST_PROXY);
+  if (trust.problem) problems.push(trust.problem);
+  if (!demo) {
+    if (env[WEB_SERVER_MARKER] !== "1") {
+      problems.push(
+        "the web was not started by server.ts: start it with `npm run web`, not `next start` (server.ts records each request's socket address, which TRUST_PROXY is checked against; without it a client could choose its own address)",
+      );
+    }
+    problems.push(...provisioningConfigProblems(env));
+  }
+  return problems;
+}
