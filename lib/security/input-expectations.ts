@@ -22,6 +22,8 @@ export const QUERY_FIELDS: Record<string, { strict: string[]; text?: string[] }>
   "GET /api/audit": { strict: ["actor", "action", "instance", "from", "to", "page", "pageSize"] },
   "GET /api/tokens": { strict: [] },
   "GET /api/users": { strict: [] },
+  "GET /api/notification-channels": { strict: [] },
+  "GET /api/notification-deliveries": { strict: ["channel", "limit"] },
 };
 
 /**
@@ -55,6 +57,9 @@ export const BODY_FIELDS: Record<string, Record<string, FieldKind> | null> = {
   "DELETE /api/tokens/[id]": null,
   "POST /api/users": { email: "text", name: "text", role: "text" },
   "PATCH /api/users/[id]": { role: "text" },
+  "POST /api/notification-channels": { name: "text", kind: "text", url: "text", signingSecret: "text", eventKinds: "text", instances: "text", enabled: "text" },
+  "PATCH /api/notification-channels/[id]": { name: "text", url: "text", signingSecret: "text", eventKinds: "text", instances: "text", enabled: "text" },
+  "DELETE /api/notification-channels/[id]": null,
 };
 
 /**
@@ -63,4 +68,6 @@ export const BODY_FIELDS: Record<string, Record<string, FieldKind> | null> = {
  */
 export const OPTIONAL_BODY_FIELDS: Record<string, string[]> = {
   "POST /api/instances": ["zone", "dataDiskSizeGb", "allowlistCidrs"],
+  "POST /api/notification-channels": ["signingSecret", "eventKinds", "instances", "enabled"],
+  "PATCH /api/notification-channels/[id]": ["name", "url", "signingSecret", "eventKinds", "instances", "enabled"],
 };
