@@ -48,3 +48,14 @@ describe("generic webhook endpoint", () => {
     expect(r.requests.map((q) => q.signatureValid)).toEqual([true, false, false, false]);
   });
 });
+
+describe("a receiver that hangs", () => {
+  it("answers nothing to the stalled requests, and normally afterwards", async () => {
+    r = await startWebhookReceiver();
+    r.stallNext(1);
+    const hung = await fetch(r.hookUrl(), { method: "POST", body: "{}", signal: AbortSignal.timeout(300) }).then(() => "answered", (e: Error) => e.name);
+    expect(hung).toBe("TimeoutError");
+    expect((await post(r.hookUrl(), "{}")).status).toBe(204);
+    expect(r.requests.map((q) => q.status)).toEqual([0, 204]);
+  });
+});

@@ -22,7 +22,7 @@ export interface ReceivedRequest {
   body: string;
   /** Generic webhooks: did the signature verify with the receiver's key? */
   signatureValid: boolean | null;
-  /** What the receiver answered. */
+  /** What the receiver answered (0: nothing, it stalled). */
   status: number;
   at: number;
 }
@@ -35,6 +35,8 @@ export interface WebhookReceiver {
   slackUrl(): string;
   requests: ReceivedRequest[];
   failNext(count: number, status: number, headers?: Record<string, string>): void;
+  /** The next `count` requests get no answer at all (until close): a receiver or network that hangs. */
+  stallNext(count: number): void;
   archiveSlackChannel(): void;
   setSigningKey(key: string): void;
   waitFor(pred: (r: ReceivedRequest) => boolean, timeoutMs?: number): Promise<ReceivedRequest>;
@@ -48,6 +50,8 @@ export async function startWebhookReceiver(opts: { port?: number; signingKey?: s
   let signingKey = opts.signingKey ?? null;
   let failures: { count: number; status: number; headers: Record<string, string> } = { count: 0, status: 500, headers: {} };
   let archived = false;
+  let stalls = 0;
+  const stalled = new Set<ServerResponse>();
   const waiters = new Set<() => void>();
 
   const server = createServer(async (req, res) => {
@@ -59,6 +63,11 @@ export async function startWebhookReceiver(opts: { port?: number; signingKey?: s
       for (const w of waiters) w();
     };
     if (req.method !== "POST") return answer(res, 405, "method not allowed", record);
+    if (stalls > 0) {
+      stalls--;
+      stalled.add(res);
+      return record(0);
+    }
     if (failures.count > 0) {
       failures.count--;
       for (const [k, v] of Object.entries(failures.headers)) res.setHeader(k, v);
@@ -80,6 +89,7 @@ export async function startWebhookReceiver(opts: { port?: number; signingKey?: s
     slackUrl: () => `${baseUrl}${SLACK_HOOK}`,
     requests,
     failNext: (count, status, headers = {}) => void (failures = { count, status, headers }),
+    stallNext: (count) => void (stalls = count),
     archiveSlackChannel: () => void (archived = true),
     setSigningKey: (key) => void (signingKey = key),
     waitFor(pred, timeoutMs = 15_000) {
@@ -103,7 +113,11 @@ export async function startWebhookReceiver(opts: { port?: number; signingKey?: s
         if (!check()) waiters.add(listener);
       });
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () => {
+      for (const res of stalled) res.destroy();
+      server.closeAllConnections();
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
   };
 }
 
