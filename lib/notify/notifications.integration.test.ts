@@ -35,17 +35,24 @@ let admin: Actor;
 
 const delivery = (channelId: string, kind: string) =>
   db.notificationDelivery.findFirst({ where: { channelId, event: { kind } }, include: { event: true }, orderBy: { createdAt: "desc" } });
-const settled = (channelId: string, kind: string, ms = 30_000) =>
+const settled = (channelId: string, kind: string, ms = 90_000) =>
   waitFor(async () => {
     const d = await delivery(channelId, kind);
     return d && (d.status === "delivered" || d.status === "failed") ? d : null;
   }, ms, `a settled ${kind} delivery`);
 
+/** A worker process, once it takes queue entries (starting one takes seconds, more on a loaded machine). */
+async function startWorker(): Promise<SpawnedWorker> {
+  const w = spawnWorker(WORKER_ENV);
+  await waitFor(async () => w.output.join("").includes("job slot"), 120_000, "the worker to start");
+  return w;
+}
+
 beforeAll(async () => {
   receiver = await startWebhookReceiver();
   admin = await makeActor("admin");
-  worker = spawnWorker(WORKER_ENV);
-});
+  worker = await startWorker();
+}, 150_000);
 afterAll(async () => {
   await worker?.stop();
   await receiver?.close();
@@ -134,11 +141,11 @@ describe("notifications", () => {
     receiver.setSigningKey(signingSecret!);
     receiver.stallNext(1);
     await createJob(admin, { kind: "selftest", params: { failAt: "print" } });
-    await receiver.waitFor((r) => r.path === "/hooks/crash" && r.status === 0, 30_000);
+    await receiver.waitFor((r) => r.path === "/hooks/crash" && r.status === 0, 90_000);
     expect((await delivery(channel.id, "job.failed"))?.status).toBe("sending");
     await worker.stop("SIGKILL");
-    worker = spawnWorker(WORKER_ENV);
-    const d = await settled(channel.id, "job.failed", 60_000);
+    worker = await startWorker();
+    const d = await settled(channel.id, "job.failed");
     expect([d.status, d.attempts]).toEqual(["delivered", 2]);
     const hits = receiver.requests.filter((r) => r.path === "/hooks/crash");
     expect(hits.map((h) => h.status)).toEqual([0, 204]);
