@@ -18,6 +18,7 @@ export function Nav({ actor }: { actor: Actor | null }) {
             {can(actor.role, "audit:read") && <Link href="/audit" className="text-slate-600 hover:text-slate-900">Audit</Link>}
             <Link href="/settings/tokens" className="text-slate-600 hover:text-slate-900">API tokens</Link>
             {can(actor.role, "users:manage") && <Link href="/admin/users" className="text-slate-600 hover:text-slate-900">Users</Link>}
+            {can(actor.role, "notifications:manage") && <Link href="/settings/notifications" className="text-slate-600 hover:text-slate-900">Notifications</Link>}
             <span className="ml-auto text-slate-500" data-testid="current-user">
               {actor.email} · <span className="font-medium">{actor.role}</span>
             </span>

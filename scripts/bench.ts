@@ -14,8 +14,8 @@ import { buildIfChanged } from "./lib/build-if-changed";
 
 const COUNT = Number(process.env.BENCH_COUNT ?? 10_000);
 const ITER = Number(process.env.BENCH_ITERATIONS ?? 200);
-/** BENCH_ONLY=list,pages,queue,logs,load runs a subset (all by default). */
-const ONLY = new Set((process.env.BENCH_ONLY ?? "list,pages,queue,logs,load,health,provision").split(","));
+/** BENCH_ONLY=list,pages,queue,logs,load,… runs a subset (all by default). */
+const ONLY = new Set((process.env.BENCH_ONLY ?? "list,pages,queue,logs,load,health,notify,provision").split(","));
 
 async function main() {
   console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`);
@@ -70,6 +70,12 @@ async function main() {
     console.log("\n== health checks ==");
     const { benchHealth } = await import("./bench/health-bench");
     await benchHealth(url);
+  }
+  if (ONLY.has("notify")) {
+    console.log("\n== notifications ==");
+    const { benchNotify } = await import("./bench/notify-bench");
+    const active = await db.instance.findMany({ where: { status: "active" }, select: { id: true }, take: 2000 });
+    await benchNotify(url, operator, active.map((i) => i.id), Math.min(ITER, 200));
   }
   if (ONLY.has("provision")) {
     console.log("\n== provisioning (demo mode) ==");

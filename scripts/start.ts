@@ -54,6 +54,8 @@ async function main() {
       // `gcloud compute ssh` reaches the emulated VMs through the fake gcloud.
       PATH: `${path.resolve("emulators/fake-gcloud")}${path.delimiter}${process.env.PATH}`,
       SOURCEGRAPH_EMULATOR_URL: `http://127.0.0.1:${sourcegraphPort}`,
+      // Notification channels may point at receivers on this machine over http (lib/notify/channel-url.ts).
+      NOTIFY_ALLOW_INSECURE_URLS: process.env.NOTIFY_ALLOW_INSECURE_URLS ?? "1",
       ...demoProvisioningEnv(dataDir),
     });
     Object.assign(process.env, { SECRETS_DIR: env.SECRETS_DIR });

@@ -14,6 +14,8 @@ import { installQueueSchema, quietLogger, RUN_JOB_TASK, workerUtils } from "../l
 import { sweepLostWorkers } from "../lib/jobs/sweep-lost-workers";
 import { warmUpClientLibraries } from "../lib/gcp/load-client-libraries";
 import { startHealthLoop } from "../lib/health/health-loop";
+import { notificationTasks } from "../lib/notify/notification-tasks";
+import { sweepLostDeliveries } from "../lib/notify/sweep-lost-deliveries";
 import { interruptAllChildren } from "../lib/shell/run-process";
 import { provisioningConfigProblems } from "../lib/provisioning/settings";
 
@@ -41,6 +43,7 @@ async function main() {
   const sweep = async () => {
     try {
       await sweepLostWorkers(p, utils, log, workerId);
+      await sweepLostDeliveries(p, utils, workerId);
     } catch (e) {
       log(`sweep failed: ${(e as Error).message}`);
     }
@@ -59,6 +62,7 @@ async function main() {
         if (!jobId) return;
         await executeJob(jobId, { workerId, queueWorkerId: helpers.job.locked_by ?? "unknown" });
       },
+      ...notificationTasks(workerId),
     },
   });
   log(`running ${concurrency} job slot(s)`);

@@ -1,5 +1,6 @@
 import { db } from "../db/client";
 import type { HealthState } from "../generated/prisma/client";
+import { trackHealthNotice } from "../notify/track-health-notice";
 import { failingChecks, overallState } from "./overall-state";
 import type { CheckResult } from "./types";
 
@@ -36,6 +37,8 @@ export async function recordHealth(instanceId: string, results: CheckResult[], a
       const since = changed ? at : (row.health_since ?? at);
       await tx.healthEvent.create({ data: { instanceId, at: since, state, previous: row.has_events ? row.health : null, failing: failingChecks(results) } });
     }
+    // Notifications (lib/notify): flap damping and, once a state held, the channels' event.
+    await trackHealthNotice(tx, instanceId, state, failingChecks(results), at);
     return { state, previous: row.health, changed };
   });
 }

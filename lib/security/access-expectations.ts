@@ -48,6 +48,12 @@ export const ROUTE_PERMISSIONS: Record<string, Permission | "public" | "next-aut
   "GET /api/users": "users:manage",
   "POST /api/users": "users:manage",
   "PATCH /api/users/[id]": "users:manage",
+
+  "GET /api/notification-channels": "notifications:manage",
+  "POST /api/notification-channels": "notifications:manage",
+  "PATCH /api/notification-channels/[id]": "notifications:manage",
+  "DELETE /api/notification-channels/[id]": "notifications:manage",
+  "GET /api/notification-deliveries": "notifications:manage",
 };
 
 /** Declared before their handlers exist (another issue builds them); not yet "stale". */

@@ -23,6 +23,8 @@ export const QUERY_FIELDS: Record<string, { strict: string[]; text?: string[] }>
   "GET /api/tokens": { strict: [] },
   "GET /api/users": { strict: [] },
   "GET /api/openapi.json": { strict: [] },
+  "GET /api/notification-channels": { strict: [] },
+  "GET /api/notification-deliveries": { strict: ["channel", "limit"] },
 };
 
 /**
@@ -56,6 +58,9 @@ export const BODY_FIELDS: Record<string, Record<string, FieldKind> | null> = {
   "DELETE /api/tokens/[id]": null,
   "POST /api/users": { email: "text", name: "text", role: "text" },
   "PATCH /api/users/[id]": { role: "text" },
+  "POST /api/notification-channels": { name: "text", kind: "text", url: "text", signingSecret: "text", eventKinds: "text", instances: "text", enabled: "text" },
+  "PATCH /api/notification-channels/[id]": { name: "text", url: "text", signingSecret: "text", eventKinds: "text", instances: "text", enabled: "text" },
+  "DELETE /api/notification-channels/[id]": null,
 };
 
 /**
@@ -64,4 +69,6 @@ export const BODY_FIELDS: Record<string, Record<string, FieldKind> | null> = {
  */
 export const OPTIONAL_BODY_FIELDS: Record<string, string[]> = {
   "POST /api/instances": ["zone", "dataDiskSizeGb", "allowlistCidrs"],
+  "POST /api/notification-channels": ["signingSecret", "eventKinds", "instances", "enabled"],
+  "PATCH /api/notification-channels/[id]": ["name", "url", "signingSecret", "eventKinds", "instances", "enabled"],
 };

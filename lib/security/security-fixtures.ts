@@ -1,4 +1,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { db } from "../db/client";
 import { generateToken, hashToken } from "../auth/api-tokens";
 import { ROLES, type Role } from "../auth/permissions";
@@ -19,6 +22,8 @@ export interface SecurityFixtures {
   jobId: string;
   /** A user whose role the users:manage routes may change. */
   targetUserId: string;
+  /** A notification channel the PATCH/DELETE routes can find. */
+  channelId: string;
   byRole: Record<Role, Credential>;
 }
 
@@ -37,13 +42,18 @@ export async function addToken(userId: string, name = "security test") {
 
 /** Real rows for the routes' parameters, so an allowed call fails for no other reason. */
 export async function createSecurityFixtures(): Promise<SecurityFixtures> {
+  // Creating a notification channel stores its URL in the secret store: a local one here.
+  process.env.SECRETS_DIR ??= mkdtempSync(path.join(tmpdir(), "security-secrets-"));
   const instance = await makeInstance();
   const admin = await createCredential("admin");
   const job = await createJob({ userId: admin.userId, email: admin.email, name: "admin", role: "admin", via: "api", sourceIp: null }, { kind: "selftest" });
   const target = await makeActor("viewer");
   const byRole = { admin } as Record<Role, Credential>;
   for (const role of ROLES) if (role !== "admin") byRole[role] = await createCredential(role);
-  return { instanceSlug: instance.slug, jobId: job.id, targetUserId: target.userId, byRole };
+  const channel = await db.notificationChannel.create({
+    data: { name: "Security fixture", kind: "webhook", eventKinds: [], instanceIds: [], urlHint: "https://example.com/…", secretRefs: {}, createdBy: admin.email },
+  });
+  return { instanceSlug: instance.slug, jobId: job.id, targetUserId: target.userId, channelId: channel.id, byRole };
 }
 
 /**
@@ -57,6 +67,7 @@ export async function sampleParams(route: DiscoveredRoute, fx: SecurityFixtures,
     else if (name === "key") params.key = "approve";
     else if (name === "id" && route.pattern.startsWith("/api/jobs/")) params.id = fx.jobId;
     else if (name === "id" && route.pattern.startsWith("/api/users/")) params.id = fx.targetUserId;
+    else if (name === "id" && route.pattern.startsWith("/api/notification-channels/")) params.id = fx.channelId;
     else if (name === "id" && route.pattern.startsWith("/api/tokens/")) params.id = caller ? (await addToken(caller.userId, "spare")).id : randomUUID();
     else params[name] = randomUUID();
   }
@@ -73,6 +84,8 @@ export function sampleBody(key: string): unknown {
     "POST /api/instances/[slug]/jobs": { kind: "refresh" },
     "POST /api/instances": validInstanceBody(`sec-${unique}`),
     "POST /api/waves/[id]/approvals": { stepKey: "approve-destroy" },
+    "POST /api/notification-channels": { name: "Security test", kind: "webhook", url: "https://example.com/hooks/security" },
+    "PATCH /api/notification-channels/[id]": { name: "Security fixture" },
   };
   return key in bodies ? bodies[key] : {};
 }
