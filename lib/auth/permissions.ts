@@ -17,6 +17,7 @@ export const PERMISSIONS = {
   "jobs:control": ["admin", "operator"],
   "tokens:own": ["admin", "operator", "support", "viewer"],
   "users:manage": ["admin"],
+  "releases:manage": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

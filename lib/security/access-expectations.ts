@@ -38,6 +38,10 @@ export const ROUTE_PERMISSIONS: Record<string, Permission | "public" | "next-aut
   "POST /api/waves/[id]/abort": "instances:upgrade",
   "POST /api/waves/[id]/approvals": "jobs:control",
 
+  "GET /api/releases": "fleet:read",
+  "POST /api/releases": "releases:manage",
+  "PATCH /api/releases/[version]": "releases:manage",
+
   "GET /api/audit": "audit:read",
 
   "GET /api/tokens": "tokens:own",

@@ -20,6 +20,7 @@ export const QUERY_FIELDS: Record<string, { strict: string[]; text?: string[] }>
   "GET /api/waves": { strict: [] },
   "GET /api/waves/[id]": { strict: [] },
   "GET /api/audit": { strict: ["actor", "action", "instance", "from", "to", "page", "pageSize"] },
+  "GET /api/releases": { strict: [] },
   "GET /api/tokens": { strict: [] },
   "GET /api/users": { strict: [] },
 };
@@ -51,6 +52,8 @@ export const BODY_FIELDS: Record<string, Record<string, FieldKind> | null> = {
   "POST /api/waves/[id]/resume": null,
   "POST /api/waves/[id]/abort": null,
   "POST /api/waves/[id]/approvals": { stepKey: "text", jobIds: "text" },
+  "POST /api/releases": { version: "text", deployRef: "text", notesUrl: "text", publishedAt: "text" },
+  "PATCH /api/releases/[version]": { deployRef: "text" },
   "POST /api/tokens": { name: "text" },
   "DELETE /api/tokens/[id]": null,
   "POST /api/users": { email: "text", name: "text", role: "text" },
@@ -63,4 +66,5 @@ export const BODY_FIELDS: Record<string, Record<string, FieldKind> | null> = {
  */
 export const OPTIONAL_BODY_FIELDS: Record<string, string[]> = {
   "POST /api/instances": ["zone", "dataDiskSizeGb", "allowlistCidrs"],
+  "POST /api/releases": ["deployRef", "notesUrl", "publishedAt"],
 };

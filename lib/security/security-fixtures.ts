@@ -55,6 +55,7 @@ export async function sampleParams(route: DiscoveredRoute, fx: SecurityFixtures,
   for (const name of route.paramNames) {
     if (name === "slug") params.slug = fx.instanceSlug;
     else if (name === "key") params.key = "approve";
+    else if (name === "version") params.version = "5.10.2";
     else if (name === "id" && route.pattern.startsWith("/api/jobs/")) params.id = fx.jobId;
     else if (name === "id" && route.pattern.startsWith("/api/users/")) params.id = fx.targetUserId;
     else if (name === "id" && route.pattern.startsWith("/api/tokens/")) params.id = caller ? (await addToken(caller.userId, "spare")).id : randomUUID();
@@ -73,6 +74,8 @@ export function sampleBody(key: string): unknown {
     "POST /api/instances/[slug]/jobs": { kind: "refresh" },
     "POST /api/instances": validInstanceBody(`sec-${unique}`),
     "POST /api/waves/[id]/approvals": { stepKey: "approve-destroy" },
+    "POST /api/releases": { version: `9.${parseInt(unique.slice(0, 3), 16) % 1000}.${parseInt(unique.slice(3), 16) % 1000}`, databaseChanges: false },
+    "PATCH /api/releases/[version]": { deployRef: "v5.10.2" },
   };
   return key in bodies ? bodies[key] : {};
 }

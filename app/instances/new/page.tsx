@@ -1,6 +1,6 @@
 import { CreateInstanceForm } from "@/components/provisioning/create-instance-form";
-import { KNOWN_VERSIONS } from "@/lib/instances/versions";
 import { requirePageActor } from "@/lib/next/require-page-actor";
+import { targetVersions } from "@/lib/releases/list-releases";
 
 export default async function NewInstancePage() {
   await requirePageActor("instances:create", "/instances/new");
@@ -8,7 +8,7 @@ export default async function NewInstancePage() {
     <div>
       <h1 className="mb-1 text-xl font-semibold">Create instance</h1>
       <p className="mb-4 text-sm text-slate-600">Launches a provision job that follows the runbook step by step; you will be taken to it.</p>
-      <CreateInstanceForm versions={KNOWN_VERSIONS} />
+      <CreateInstanceForm versions={await targetVersions()} />
     </div>
   );
 }
