@@ -56,6 +56,7 @@ export function redBlackSteps(p: UpgradeParams): StepDefinition[] {
       kind: "approval",
       needed: (ctx) => !!plan(ctx).summary?.requiresApproval,
       instructions: "The plan destroys or replaces resources; read it before approving.",
+      destructive: true,
     },
     {
       key: "apply-deployment",
@@ -101,6 +102,7 @@ export function redBlackSteps(p: UpgradeParams): StepDefinition[] {
       kind: "approval",
       needed: async (ctx) => !(await policyApproves(ctx, "approve-destroy")),
       instructions: "Users now reach the new deployment. Approve to destroy the old one (the snapshot is kept).",
+      destructive: true,
     },
     {
       key: "destroy-old",
