@@ -12,6 +12,8 @@ export const ROUTE_PERMISSIONS: Record<string, Permission | "public" | "next-aut
 
   "GET /api/instances": "fleet:read",
   "POST /api/instances": "instances:create",
+  "POST /api/instances/import": "instances:create",
+  "GET /api/import/candidates": "instances:create",
   "GET /api/instances/[slug]": "fleet:read",
   "GET /api/instances/[slug]/ips": "ips:read",
   "GET /api/instances/[slug]/jobs": "jobs:read",

@@ -21,6 +21,7 @@ export const QUERY_FIELDS: Record<string, { strict: string[]; text?: string[] }>
   "GET /api/waves/[id]": { strict: [] },
   "GET /api/audit": { strict: ["actor", "action", "instance", "from", "to", "page", "pageSize"] },
   "GET /api/releases": { strict: [] },
+  "GET /api/import/candidates": { strict: [] },
   "GET /api/tokens": { strict: [] },
   "GET /api/users": { strict: [] },
 };
@@ -52,6 +53,7 @@ export const BODY_FIELDS: Record<string, Record<string, FieldKind> | null> = {
   "POST /api/waves/[id]/resume": null,
   "POST /api/waves/[id]/abort": null,
   "POST /api/waves/[id]/approvals": { stepKey: "text", jobIds: "text" },
+  "POST /api/instances/import": { projectId: "text" },
   "POST /api/releases": { version: "text", deployRef: "text", notesUrl: "text", publishedAt: "text" },
   "PATCH /api/releases/[version]": { deployRef: "text" },
   "POST /api/tokens": { name: "text" },

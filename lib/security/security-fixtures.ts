@@ -76,6 +76,8 @@ export function sampleBody(key: string): unknown {
     "POST /api/waves/[id]/approvals": { stepKey: "approve-destroy" },
     "POST /api/releases": { version: `9.${parseInt(unique.slice(0, 3), 16) % 1000}.${parseInt(unique.slice(3), 16) % 1000}`, databaseChanges: false },
     "PATCH /api/releases/[version]": { deployRef: "v5.10.2" },
+    // A well-formed id whose slug is not valid: refused before GCP is asked (no emulator here).
+    "POST /api/instances/import": { projectId: "sourcegraph-managed-a--b" },
   };
   return key in bodies ? bodies[key] : {};
 }
