@@ -8,6 +8,9 @@ import { upsertMany, type ResourceRow } from "./gcp/store";
 import { diskDoc } from "./gcp/storage-resources";
 import { seedInstances } from "./sourcegraph/state";
 
+/** The folder demo mode's fleet lives under (GCP_PROJECT_PARENT in demo mode). */
+export const DEMO_PROJECT_PARENT = "folders/100000000001";
+
 /** Built by hand from the runbook, before the control plane existed: what the import story finds. */
 export const HAND_BUILT_DEMO = [
   { slug: "brightwell", zone: "us-east1-c", machineType: "n1-standard-16", dataDiskSizeGb: 1000, version: "5.9.1" },
@@ -60,4 +63,15 @@ export async function seedHandBuilt(pool: pg.Pool, parent: string, seeds: readon
       accessTokens: [`sgp_demo_${createHash("sha256").update(s.slug).digest("hex").slice(0, 32)}`],
     })),
   );
+}
+
+/** Demo mode: the three hand-built instances, in their own pool on the demo database. */
+export async function seedDemoHandBuilt(databaseUrl: string): Promise<void> {
+  const { default: pg } = await import("pg");
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
+  try {
+    await seedHandBuilt(pool, DEMO_PROJECT_PARENT);
+  } finally {
+    await pool.end();
+  }
 }
