@@ -1,7 +1,7 @@
 /**
  * Runs once when the web server starts (Next.js instrumentation hook). The app refuses to
  * start with sign-in open to any Google account, demo sign-in next to production settings,
- * a malformed TRUST_PROXY, or (outside demo mode) provisioning settings missing or pointing
+ * a malformed TRUST_PROXY or FOUR_EYES, or (outside demo mode) provisioning settings missing or pointing
  * at offline fixtures, naming every variable to set.
  */
 export async function register() {

@@ -1,7 +1,7 @@
 "use client";
 import { useEffect, useState } from "react";
 import { HEALTH_STATES, INSTANCE_STATUSES } from "@/lib/instances/list-query";
-import { KNOWN_VERSIONS } from "@/lib/instances/versions";
+import { SEED_VERSIONS } from "@/lib/instances/versions";
 import { useUrlParams } from "./use-url-params";
 
 function toggle(csv: string | null, value: string): string {
@@ -65,7 +65,7 @@ export function InstanceFilters() {
             className="rounded border border-slate-300 bg-white px-2 py-0.5 text-sm normal-case text-slate-800"
           >
             <option value="">any</option>
-            {[...KNOWN_VERSIONS].reverse().map((v) => (
+            {[...SEED_VERSIONS].reverse().map((v) => (
               <option key={v} value={v}>{v}</option>
             ))}
           </select>

@@ -1,7 +1,6 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import type { Release } from "@/lib/instances/versions";
 import type { ApprovalPolicy } from "@/lib/upgrades/upgrade-params";
 import { ApprovalPolicyChoice, approvalsSummary } from "./approval-policy-choice";
 import { Field, FieldErrors, fieldErrorsOf, generalErrorOf, inputClass } from "../ui/form-field";
@@ -15,7 +14,7 @@ import { WavePreviewPanel } from "./wave-preview";
  * approvals a person gives, and an optional maintenance window. A live preview shows what
  * the wave would upgrade.
  */
-export function StartWaveForm({ releases, fleetVersions, initialFromVersion = "" }: { releases: Release[]; fleetVersions: string[]; initialFromVersion?: string }) {
+export function StartWaveForm({ releases, fleetVersions, initialFromVersion = "" }: { releases: { version: string; inPlace: boolean }[]; fleetVersions: string[]; initialFromVersion?: string }) {
   const router = useRouter();
   const start = useStartWave();
   const [targetVersion, setTargetVersion] = useState(releases[releases.length - 1].version);
@@ -29,7 +28,7 @@ export function StartWaveForm({ releases, fleetVersions, initialFromVersion = ""
   const [hours, setHours] = useState({ start: "22:00", end: "04:00" });
 
   const release = releases.find((r) => r.version === targetVersion);
-  const effectiveStrategy = release?.noDatabaseChange ? strategy : "red-black";
+  const effectiveStrategy = release?.inPlace ? strategy : "red-black";
   const size = batchSize.trim() === "" ? NaN : Number(batchSize);
   const body: StartWaveBody = {
     targetVersion,
@@ -58,7 +57,7 @@ export function StartWaveForm({ releases, fleetVersions, initialFromVersion = ""
         <Field name="targetVersion" label="Target version" errors={errors}>
           <select id="targetVersion" value={targetVersion} onChange={(e) => setTargetVersion(e.target.value)} className={`${inputClass} bg-white`}>
             {[...releases].reverse().map((r) => (
-              <option key={r.version} value={r.version}>{r.version}{r.noDatabaseChange ? " (no database change)" : ""}</option>
+              <option key={r.version} value={r.version}>{r.version}{r.inPlace ? " (no database change)" : ""}</option>
             ))}
           </select>
         </Field>
@@ -91,8 +90,8 @@ export function StartWaveForm({ releases, fleetVersions, initialFromVersion = ""
           <label className="mr-4 inline-flex items-center gap-1 text-sm">
             <input type="radio" name="strategy" value="red-black" checked={effectiveStrategy === "red-black"} onChange={() => setStrategy("red-black")} /> red/black
           </label>
-          <label className={`inline-flex items-center gap-1 text-sm ${release?.noDatabaseChange ? "" : "text-slate-500"}`}>
-            <input type="radio" name="strategy" value="in-place" disabled={!release?.noDatabaseChange} checked={effectiveStrategy === "in-place"} onChange={() => setStrategy("in-place")} /> in place
+          <label className={`inline-flex items-center gap-1 text-sm ${release?.inPlace ? "" : "text-slate-400"}`}>
+            <input type="radio" name="strategy" value="in-place" disabled={!release?.inPlace} checked={effectiveStrategy === "in-place"} onChange={() => setStrategy("in-place")} /> in place
           </label>
           <p className="mt-0.5 text-xs text-slate-500">
             {effectiveStrategy === "red-black"

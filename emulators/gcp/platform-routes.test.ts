@@ -26,6 +26,7 @@ describe("matchPlatformRoute", () => {
     ["POST", "/v1/projects/ctl/secrets", "secretmanager.projects.secrets.create", { project: "ctl" }],
     ["POST", "/v1/projects/ctl/secrets/s1:addVersion", "secretmanager.projects.secrets.addVersion", { secret: "s1" }],
     ["GET", "/v1/projects/ctl/secrets/s1/versions/3:access", "secretmanager.projects.secrets.versions.access", { version: "3" }],
+    ["GET", "/v3/projects", "cloudresourcemanager.projects.list", {}],
   ])("%s %s", (method, path, id, params) => {
     const route = matchPlatformRoute(method, path);
     expect(route?.endpoint.id).toBe(id);
@@ -33,7 +34,6 @@ describe("matchPlatformRoute", () => {
   });
 
   it.each([
-    ["GET", "/v3/projects"],
     ["DELETE", "/v3/projects/p1"],
     ["GET", "/v1/projects/p1/services/compute.googleapis.com:enable"],
     ["GET", "/v1/projects/p1/secrets/s1:addVersion"],

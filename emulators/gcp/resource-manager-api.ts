@@ -29,6 +29,14 @@ export const resourceManagerEndpoints: PlatformEndpoint[] = [
     run: ({ pool, body }) => createProject(pool, body),
   },
   {
+    // projects.list: the direct children of one folder or organization (`parent` is required;
+    // INVALID_ARGUMENT without it), ACTIVE ones unless showDeleted, paged by pageToken.
+    httpMethod: "GET",
+    path: "/v3/projects",
+    id: "cloudresourcemanager.projects.list",
+    run: ({ pool, query }) => listProjects(pool, query),
+  },
+  {
     httpMethod: "GET",
     path: "/v3/projects/{project}",
     id: "cloudresourcemanager.projects.get",
@@ -96,6 +104,20 @@ async function createProject(pool: pg.Pool, body: unknown): Promise<Doc> {
     metadata: anyOf(`${V3}.CreateProjectMetadata`, { createTime: ts, gettable: true, ready: true }),
     response: anyOf(`${V3}.Project`, project),
   });
+}
+
+async function listProjects(pool: pg.Pool, query: URLSearchParams): Promise<Doc> {
+  const parent = query.get("parent") ?? "";
+  if (!PARENT_RE.test(parent)) throw invalid(`Request field 'parent' must be organizations/<id> or folders/<id>; got '${parent}'.`);
+  const pageSize = Math.min(Math.max(Number(query.get("pageSize")) || 500, 1), 1000);
+  const offset = Number(query.get("pageToken") ?? "0") || 0;
+  const { rows } = await pool.query<{ project: string; data: Doc }>(
+    `SELECT project, data FROM gcp_emulator.resource WHERE kind = 'project' AND location = 'global' AND name = project
+       AND data->'resourceManager'->>'parent' = $1 ORDER BY project OFFSET $2 LIMIT $3`,
+    [parent, offset, pageSize + 1],
+  );
+  const projects = rows.slice(0, pageSize).map((r) => r.data.resourceManager as Doc).filter((p) => query.get("showDeleted") === "true" || p.state === "ACTIVE");
+  return { projects, ...(rows.length > pageSize ? { nextPageToken: String(offset + pageSize) } : {}) };
 }
 
 /** The v3 Project; seeded projects never went through createProject, so theirs is made up. */

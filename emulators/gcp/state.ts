@@ -46,6 +46,8 @@ export interface ProjectSeed {
   certificateStatus?: string;
   /** Defaults to `<slug>.sourcegraph.com` for project `sourcegraph-managed-<slug>`. */
   domains?: string[];
+  /** The folder or organization the project lives under (Resource Manager's projects.list finds it there). */
+  parent?: string;
 }
 
 /** Creates (or resets) one project: VM, global address, two NAT addresses, managed cert. */
@@ -69,7 +71,14 @@ export function projectRows(seed: ProjectSeed): ResourceRow[] {
     ({ project, kind, location, name, data }) satisfies ResourceRow;
   return [
     // A seeded project is a running deployment: not `servicesGated`, so its APIs count as enabled.
-    row("project", "global", project, { name: project, kind: "compute#project", projectNumber: derivedProjectNumber(project) }),
+    row("project", "global", project, {
+      name: project,
+      kind: "compute#project",
+      projectNumber: derivedProjectNumber(project),
+      ...(seed.parent
+        ? { resourceManager: { name: `projects/${derivedProjectNumber(project)}`, parent: seed.parent, projectId: project, state: "ACTIVE", displayName: project.slice(0, 30), labels: {} } }
+        : {}),
+    }),
     row(
       "instance",
       zoneLocation(zone),

@@ -18,6 +18,7 @@ export const PERMISSIONS = {
   "tokens:own": ["admin", "operator", "support", "viewer"],
   "users:manage": ["admin"],
   "notifications:manage": ["admin"],
+  "releases:manage": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

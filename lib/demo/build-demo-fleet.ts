@@ -1,5 +1,5 @@
 import { domainForSlug, projectIdForSlug } from "../instances/slug";
-import { KNOWN_VERSIONS, versionOrder } from "../instances/versions";
+import { SEED_VERSIONS, versionOrder } from "../instances/versions";
 import { CUSTOMER_NAMES, REGIONAL_SUFFIXES } from "./customer-names";
 import { createRandom } from "./random";
 
@@ -54,7 +54,7 @@ export function demoIps(i: number) {
 /** A realistic fleet: varied versions, statuses, health, zones, access modes. Deterministic. */
 export function buildDemoFleet(count: number, now = new Date(), seed = 42): DemoInstance[] {
   const rnd = createRandom(seed);
-  const versions = KNOWN_VERSIONS.map((v, idx) => [v, 1 + idx * idx] as const);
+  const versions = SEED_VERSIONS.map((v, idx) => [v, 1 + idx * idx] as const);
   const fleet: DemoInstance[] = [];
   const seen = new Set<string>();
   for (let i = 0; fleet.length < count; i++) {

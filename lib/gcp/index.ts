@@ -21,3 +21,5 @@ export * from "./snapshots";
 export * from "./vm";
 export * from "./wait-for-long-running";
 export * from "./wait-for-operation";
+export * from "./list-projects";
+export * from "./list-vms";

@@ -19,11 +19,12 @@ const fieldsOf = (body: unknown) => {
 };
 
 describe("createInstanceSchema", () => {
-  it("resolves latest to the newest known release", () => {
-    expect(createInstanceSchema.parse(valid).version).toBe("5.10.2");
+  it("takes latest or a release version (resolved against the release table by createInstance)", () => {
+    expect(createInstanceSchema.parse(valid).version).toBe("latest");
+    expect(fieldsOf({ ...valid, version: "5.10" })).toEqual(["version"]);
   });
   it("names every invalid field", () => {
-    const fields = fieldsOf({ ...valid, slug: "Acme!", version: "9.9.9", machineType: "n2-standard-8", dataDiskSizeGb: 10, zone: "mars-1a", accessMode: "vpn" });
+    const fields = fieldsOf({ ...valid, slug: "Acme!", version: "9.9", machineType: "n2-standard-8", dataDiskSizeGb: 10, zone: "mars-1a", accessMode: "vpn" });
     expect([...new Set(fields)].sort()).toEqual(["accessMode", "dataDiskSizeGb", "machineType", "slug", "version", "zone"]);
   });
   it("requires CIDRs for an allowlist, refuses host addresses and duplicates, and none for public", () => {

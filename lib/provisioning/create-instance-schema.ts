@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { nameSchema } from "../auth/name-schema";
 import { slugSchema } from "../instances/slug";
-import { KNOWN_VERSIONS, LATEST_VERSION } from "../instances/versions";
+import { VERSION_PATTERN } from "../instances/versions";
 import { cidrListProblems } from "./cidr";
 import { ACCESS_MODES, DEFAULT_DISK_GB, MACHINE_TYPES, MAX_DISK_GB, MIN_DISK_GB, ZONES } from "./options";
 import { provisioningSettings } from "./settings";
@@ -20,8 +20,9 @@ export const createInstanceSchema = z
     displayName: nameSchema("displayName", 80),
     version: z
       .string({ error: "version is required" })
-      .refine((v) => v === "latest" || KNOWN_VERSIONS.includes(v), `version must be "latest" or one of ${KNOWN_VERSIONS.join(", ")}`)
-      .transform((v) => (v === "latest" ? LATEST_VERSION : v)),
+      .max(20)
+      // Whether it is a release (not retired) is checked against the `release` table (create-instance.ts).
+      .refine((v) => v === "latest" || VERSION_PATTERN.test(v), `version must be "latest" or a release version, MAJOR.MINOR.PATCH`),
     machineType: z.enum(MACHINE_TYPES, { error: `machineType must be one of ${MACHINE_TYPES.join(", ")}` }),
     dataDiskSizeGb: z
       .number({ error: "dataDiskSizeGb must be a number of GB" })

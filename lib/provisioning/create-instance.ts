@@ -6,6 +6,7 @@ import { createJobInTransaction } from "../jobs/create-job";
 import type { JobView } from "../jobs/job-view";
 import { domainForSlug, projectIdForSlug } from "../instances/slug";
 import { versionOrder } from "../instances/versions";
+import { targetVersions } from "../releases/list-releases";
 import type { CreateInstanceInput } from "./create-instance-schema";
 import { regionOfZone } from "./options";
 
@@ -18,7 +19,8 @@ export interface CreatedInstance {
  * Records the instance as `provisioning` and launches its provision job: the instance row,
  * the job (with its queue entry) and both audit events commit together or not at all.
  */
-export async function createInstance(actor: Actor, input: CreateInstanceInput): Promise<CreatedInstance> {
+export async function createInstance(actor: Actor, requested: CreateInstanceInput): Promise<CreatedInstance> {
+  const input = { ...requested, version: await resolveRelease(requested.version) };
   const gcpProjectId = projectIdForSlug(input.slug);
   const domain = domainForSlug(input.slug);
   try {
@@ -66,4 +68,13 @@ function slugTaken(slug: string) {
   return new AppError("conflict", `an instance "${slug}" already exists (or its GCP project id is taken)`, [
     { field: "slug", message: "this slug is already used by another instance" },
   ]);
+}
+
+/** "latest" is the newest release that is not retired; any other version must be such a release. */
+async function resolveRelease(version: string): Promise<string> {
+  const targets = await targetVersions();
+  if (version === "latest" && targets.length) return targets[targets.length - 1];
+  if (targets.includes(version)) return version;
+  const message = `must be "latest" or a release that is not retired (${targets.join(", ")})`;
+  throw new AppError("bad_request", `invalid body: version: ${message}`, [{ field: "version", message }]);
 }

@@ -25,6 +25,7 @@ export const forceUnlockRunbook: Runbook<typeof forceUnlockParams> = {
       key: "approve-unlock",
       name: `Approve releasing lock ${p.lockId} on ${p.root}`,
       kind: "approval",
+      destructive: true,
       instructions: `Only if the run holding lock ${p.lockId} on the ${p.root} state is dead (its job failed or its worker is gone): releasing a live run's lock lets two runs write one state.`,
     },
     {

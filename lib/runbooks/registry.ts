@@ -1,5 +1,6 @@
 import { AppError } from "../errors/app-error";
 import { forceUnlockRunbook } from "./force-unlock";
+import { importRunbook } from "./import";
 import { provisionRunbook } from "./provision";
 import { refreshRunbook } from "./refresh";
 import { selftestRunbook } from "./selftest";
@@ -8,7 +9,7 @@ import { upgradeWaveRunbook } from "./upgrade-wave";
 import type { Runbook } from "./types";
 
 /** Every job kind the workers can run. */
-const RUNBOOKS: Runbook[] = [refreshRunbook, selftestRunbook, provisionRunbook, upgradeRunbook as Runbook, upgradeWaveRunbook, forceUnlockRunbook as Runbook];
+const RUNBOOKS: Runbook[] = [refreshRunbook, selftestRunbook, provisionRunbook, upgradeRunbook as Runbook, upgradeWaveRunbook, forceUnlockRunbook as Runbook, importRunbook];
 
 export const JOB_KINDS = RUNBOOKS.map((r) => r.kind);
 

@@ -37,6 +37,11 @@ export interface StepDefinition {
   needed?: (ctx: StepContext) => boolean | Promise<boolean>;
   /** Approval / human steps: what the person is asked to do or to approve. */
   instructions?: string;
+  /**
+   * Approval steps: approving it destroys or replaces something (a plan that does, the old
+   * deployment, a lock). Four-eyes set to `destructive` (lib/approvals) applies to these.
+   */
+  destructive?: boolean;
 }
 
 export interface Runbook<P extends z.ZodType = z.ZodType> {

@@ -41,6 +41,7 @@ export function redBlackSteps(p: UpgradeParams): StepDefinition[] {
       key: "approve-clear-leftover",
       name: "Approve destroying a colour left by an earlier upgrade",
       kind: "approval",
+      destructive: true,
       needed: async (ctx) => !!(await leftover(ctx)),
       instructions: "The colour this upgrade builds still exists from an earlier upgrade that failed or was cancelled; users are not on it. Approve to destroy it (its Terraform deployment) so it is built again from this upgrade's snapshot.",
     },
@@ -74,6 +75,7 @@ export function redBlackSteps(p: UpgradeParams): StepDefinition[] {
       kind: "approval",
       needed: (ctx) => !!plan(ctx).summary?.requiresApproval,
       instructions: "The plan destroys or replaces resources; read it before approving.",
+      destructive: true,
     },
     {
       key: "apply-deployment",
@@ -119,6 +121,7 @@ export function redBlackSteps(p: UpgradeParams): StepDefinition[] {
       kind: "approval",
       needed: async (ctx) => !(await policyApproves(ctx, "approve-destroy")),
       instructions: "Users now reach the new deployment. Approve to destroy the old one (the snapshot is kept).",
+      destructive: true,
     },
     {
       key: "destroy-old",

@@ -13,6 +13,8 @@ export const ROUTE_PERMISSIONS: Record<string, Permission | "public" | "next-aut
 
   "GET /api/instances": "fleet:read",
   "POST /api/instances": "instances:create",
+  "POST /api/instances/import": "instances:create",
+  "GET /api/import/candidates": "instances:create",
   "GET /api/instances/[slug]": "fleet:read",
   "GET /api/instances/[slug]/ips": "ips:read",
   "GET /api/instances/[slug]/jobs": "jobs:read",
@@ -38,6 +40,10 @@ export const ROUTE_PERMISSIONS: Record<string, Permission | "public" | "next-aut
   "POST /api/waves/[id]/resume": "instances:upgrade",
   "POST /api/waves/[id]/abort": "instances:upgrade",
   "POST /api/waves/[id]/approvals": "jobs:control",
+
+  "GET /api/releases": "fleet:read",
+  "POST /api/releases": "releases:manage",
+  "PATCH /api/releases/[version]": "releases:manage",
 
   "GET /api/audit": "audit:read",
 

@@ -65,6 +65,7 @@ export async function sampleParams(route: DiscoveredRoute, fx: SecurityFixtures,
   for (const name of route.paramNames) {
     if (name === "slug") params.slug = fx.instanceSlug;
     else if (name === "key") params.key = "approve";
+    else if (name === "version") params.version = "5.10.2";
     else if (name === "id" && route.pattern.startsWith("/api/jobs/")) params.id = fx.jobId;
     else if (name === "id" && route.pattern.startsWith("/api/users/")) params.id = fx.targetUserId;
     else if (name === "id" && route.pattern.startsWith("/api/notification-channels/")) params.id = fx.channelId;
@@ -86,6 +87,10 @@ export function sampleBody(key: string): unknown {
     "POST /api/waves/[id]/approvals": { stepKey: "approve-destroy" },
     "POST /api/notification-channels": { name: "Security test", kind: "webhook", url: "https://example.com/hooks/security" },
     "PATCH /api/notification-channels/[id]": { name: "Security fixture" },
+    "POST /api/releases": { version: `9.${parseInt(unique.slice(0, 3), 16) % 1000}.${parseInt(unique.slice(3), 16) % 1000}`, databaseChanges: false },
+    "PATCH /api/releases/[version]": { deployRef: "v5.10.2" },
+    // A well-formed id whose slug is not valid: refused before GCP is asked (no emulator here).
+    "POST /api/instances/import": { projectId: "sourcegraph-managed-a--b" },
   };
   return key in bodies ? bodies[key] : {};
 }

@@ -1,3 +1,4 @@
+import { parseFourEyes } from "../approvals/four-eyes-setting";
 import { signInConfigProblems } from "../auth/sign-in-settings";
 import { parseTrustProxy } from "../http/trust-proxy";
 import { provisioningConfigProblems } from "../provisioning/settings";
@@ -17,6 +18,12 @@ export function webStartupProblems(env: Env = process.env): string[] {
   const problems = [...signInConfigProblems(env)];
   const trust = parseTrustProxy(env.TRUST_PROXY);
   if (trust.problem) problems.push(trust.problem);
+  // A mistyped FOUR_EYES must stop the start, not silently let people approve their own jobs.
+  try {
+    parseFourEyes(env.FOUR_EYES);
+  } catch (e) {
+    problems.push(e instanceof Error ? e.message : String(e));
+  }
   if (!demo) {
     if (env[WEB_SERVER_MARKER] !== "1") {
       problems.push(

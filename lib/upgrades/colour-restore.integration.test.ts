@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../auth/actor";
 import { db } from "../db/client";
-import { KNOWN_VERSIONS, compareVersions } from "../instances/versions";
+import { SEED_VERSIONS, compareVersions } from "../instances/versions";
 import { cancelJob } from "../jobs/control/cancel-job";
 import { resolveWaitingStep } from "../jobs/control/resolve-waiting-step";
 import { startInstanceJob } from "../jobs/start-instance-job";
@@ -26,7 +26,7 @@ afterAll(() => world?.close());
 const BEFORE_SWITCH = ["notice-on", "read-only", "snapshot", "plan-deployment", "apply-deployment", "writable-new", "start-new", "wait-healthy"];
 const AFTER_SWITCH = ["retarget", "destroy-old", "notice-off", "record-version"];
 
-const nextRelease = (version: string) => KNOWN_VERSIONS.find((v) => compareVersions(v, version) > 0)!;
+const nextRelease = (version: string) => SEED_VERSIONS.find((v: string) => compareVersions(v, version) > 0)!;
 const record = (slug: string) => db.instance.findUniqueOrThrow({ where: { slug } });
 
 /** Users are on `colour`, at `version`, writable, no notice; the record agrees; the restore said so. */

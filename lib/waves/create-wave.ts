@@ -3,7 +3,8 @@ import type { Actor } from "../auth/actor";
 import { recordAudit } from "../audit/record-audit";
 import { AppError } from "../errors/app-error";
 import { createJobInTransaction } from "../jobs/create-job";
-import { databaseChangesBetween, nextMinorStop, RELEASES } from "../instances/versions";
+import { listReleases } from "../releases/list-releases";
+import { allowsInPlace, inPlaceRefusal, nextMinorStop, upgradeTargets, type ReleaseFacts } from "../releases/release-rules";
 import { pickWaveInstances, type PickedInstance } from "./pick-instances";
 import type { CreateWaveBody } from "./wave-schema";
 
@@ -14,11 +15,12 @@ const ACTIVE_JOB = ["queued", "running", "waiting"] as const;
  * one transaction. Refuses instances already in an unfinished wave: one upgrade at a time.
  */
 export async function createWave(actor: Actor, body: CreateWaveBody) {
-  checkStrategy(body);
   return db.$transaction(async (tx) => {
+    const releases = await listReleases(tx);
+    checkStrategy(releases, body);
     const instances = await pickWaveInstances(tx, body);
-    checkInPlace(instances, body);
-    checkMinorSteps(instances, body);
+    checkInPlace(releases, instances, body);
+    checkMinorSteps(releases, instances, body);
     const wave = await tx.wave.create({
       data: {
         targetVersion: body.targetVersion,
@@ -45,19 +47,23 @@ export async function createWave(actor: Actor, body: CreateWaveBody) {
   }, { timeout: 30_000 });
 }
 
-/** In place only for releases without database changes (the handbook's rule). */
-export function checkStrategy(body: Pick<CreateWaveBody, "strategy" | "targetVersion">): void {
-  if (body.strategy === "in-place" && !RELEASES.find((r) => r.version === body.targetVersion)?.noDatabaseChange) {
+/** The target must be a release that is not retired; in place only for a release without database changes. */
+export function checkStrategy(releases: ReleaseFacts[], body: Pick<CreateWaveBody, "strategy" | "targetVersion">): void {
+  const targets = upgradeTargets(releases).map((r) => r.version);
+  if (!targets.includes(body.targetVersion)) {
+    throw new AppError("bad_request", `invalid body: targetVersion: must be a release that is not retired (${targets.join(", ")})`, [{ field: "targetVersion", message: "must be a release that is not retired" }]);
+  }
+  if (body.strategy === "in-place" && !allowsInPlace(releases, body.targetVersion)) {
     throw new AppError("bad_request", `invalid body: strategy: ${body.targetVersion} has database changes and needs red-black`, [{ field: "strategy", message: "in-place is only for releases without database changes" }]);
   }
 }
 
 /** An in-place wave must not take any instance across a release with database changes. */
-export function checkInPlace(instances: PickedInstance[], body: Pick<CreateWaveBody, "strategy" | "targetVersion">): void {
+export function checkInPlace(releases: ReleaseFacts[], instances: PickedInstance[], body: Pick<CreateWaveBody, "strategy" | "targetVersion">): void {
   if (body.strategy !== "in-place") return;
   const crossing = instances.flatMap((i) => {
-    const skipped = databaseChangesBetween(i.version, body.targetVersion);
-    return skipped.length ? [`${i.slug} (${i.version}) would skip ${skipped.join(", ")}`] : [];
+    const refusal = inPlaceRefusal(releases, i.version, body.targetVersion);
+    return refusal ? [`${i.slug}: ${refusal}`] : [];
   });
   if (!crossing.length) return;
   const message = `in place would cross releases with database changes for ${crossing.length} instance${crossing.length === 1 ? "" : "s"}: ${crossing.slice(0, 3).join("; ")}${crossing.length > 3 ? "; …" : ""}. Use red-black, or only instances on ${body.targetVersion.split(".").slice(0, 2).join(".")}.x`;
@@ -68,9 +74,9 @@ export function checkInPlace(instances: PickedInstance[], body: Pick<CreateWaveB
  * Sourcegraph upgrades one minor version at a time; a wave does not run the multi-version
  * procedure, so instances further behind are refused, naming where they should stop first.
  */
-export function checkMinorSteps(instances: PickedInstance[], body: Pick<CreateWaveBody, "targetVersion">): void {
+export function checkMinorSteps(releases: ReleaseFacts[], instances: PickedInstance[], body: Pick<CreateWaveBody, "targetVersion">): void {
   const far = instances.flatMap((i) => {
-    const stop = nextMinorStop(i.version, body.targetVersion);
+    const stop = nextMinorStop(releases, i.version, body.targetVersion);
     return stop ? [`${i.slug} (${i.version}) must go to ${stop} first`] : [];
   });
   if (!far.length) return;

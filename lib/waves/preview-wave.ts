@@ -1,5 +1,6 @@
 import { db } from "../db/client";
 import { checkInPlace, checkMinorSteps, checkStrategy } from "./create-wave";
+import { listReleases } from "../releases/list-releases";
 import { pickWaveInstances } from "./pick-instances";
 import type { CreateWaveBody } from "./wave-schema";
 
@@ -14,10 +15,11 @@ export interface WavePreview {
 
 /** What `POST /api/waves` with this body would upgrade, in which batches; refuses what it would refuse. */
 export async function previewWave(body: CreateWaveBody, limit = 200): Promise<WavePreview> {
-  checkStrategy(body);
+  const releases = await listReleases();
+  checkStrategy(releases, body);
   const picked = await pickWaveInstances(db, body);
-  checkInPlace(picked, body);
-  checkMinorSteps(picked, body);
+  checkInPlace(releases, picked, body);
+  checkMinorSteps(releases, picked, body);
   const perVersion = new Map<string, number>();
   for (const i of picked) perVersion.set(i.version, (perVersion.get(i.version) ?? 0) + 1);
   return {

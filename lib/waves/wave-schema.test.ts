@@ -15,9 +15,10 @@ describe("wave window", () => {
 });
 
 describe("wave body", () => {
-  it("defaults batch size 5 and red/black, and refuses unknown versions", () => {
+  // Whether the target is a release (not retired) is checked against the release table: lib/releases/releases-api.integration.test.ts.
+  it("defaults batch size 5 and red/black, and refuses malformed versions", () => {
     expect(createWaveBodySchema.parse({ targetVersion: "5.10.2", instances: ["acme"] })).toMatchObject({ batchSize: 5, strategy: "red-black" });
-    expect(createWaveBodySchema.safeParse({ targetVersion: "6.0.0", instances: ["acme"] }).success).toBe(false);
+    expect(createWaveBodySchema.safeParse({ targetVersion: "6.0", instances: ["acme"] }).success).toBe(false);
     expect(createWaveBodySchema.safeParse({ targetVersion: "5.10.2", instances: { version: "5.9.0" }, window: { start: "25:00", end: "01:00" } }).success).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { KNOWN_VERSIONS } from "../instances/versions";
+import { VERSION_PATTERN } from "../instances/versions";
 import { slugSchema } from "../instances/slug";
 import { APPROVAL_POLICIES, UPGRADE_STRATEGIES } from "../upgrades/upgrade-params";
 
@@ -8,7 +8,8 @@ const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 /** `POST /api/waves`. */
 export const createWaveBodySchema = z
   .object({
-    targetVersion: z.string().refine((v) => KNOWN_VERSIONS.includes(v), { message: `must be a known release (${KNOWN_VERSIONS.join(", ")})` }),
+    /** A release version; that it is a release (not retired) is checked against the `release` table (create-wave.ts). */
+    targetVersion: z.string({ error: "targetVersion is required" }).max(20).regex(VERSION_PATTERN, "must be a release version, MAJOR.MINOR.PATCH"),
     /** Slugs, in the order to upgrade them, or a filter over the fleet (every active instance behind the target). */
     instances: z.union([
       z.array(slugSchema).min(1).max(5_000),

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { SEEDED_BILLING_ACCOUNT } from "../../emulators/gcp/billing-api";
+import { DEMO_PROJECT_PARENT } from "../../emulators/seed-hand-built";
 
 const FIXTURES = path.resolve("emulators/terraform-fixtures");
 
@@ -17,6 +18,8 @@ export function demoProvisioningEnv(dataDir: string): Record<string, string> {
     DEPLOYMENT_MODULE_SOURCE: env.DEPLOYMENT_MODULE_SOURCE ?? path.join(FIXTURES, "deployment"),
     STATE_BUCKET_MODULE_SOURCE: env.STATE_BUCKET_MODULE_SOURCE ?? path.join(FIXTURES, "state-bucket"),
     DATA_DIR: dataDir,
+    // The fleet's folder: new projects go there, and import lists the hand-built ones found there.
+    GCP_PROJECT_PARENT: env.GCP_PROJECT_PARENT ?? DEMO_PROJECT_PARENT,
     BILLING_ACCOUNT: env.BILLING_ACCOUNT ?? SEEDED_BILLING_ACCOUNT.replace(/^billingAccounts\//, ""),
   };
 }

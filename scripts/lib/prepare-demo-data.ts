@@ -1,3 +1,4 @@
+import { HAND_BUILT_DEMO, seedDemoHandBuilt } from "../../emulators/seed-hand-built";
 import { createClient } from "../../lib/db/client";
 import { ensureDemoTokens, seedDemoUsers, seedFleet } from "../../lib/demo/seed-demo";
 import { keepDemoTokens } from "../../lib/demo/keep-demo-tokens";
@@ -12,6 +13,9 @@ export async function prepareDemoData(databaseUrl: string, opts: { count: number
       const fleet = await seedFleet(db, opts.count);
       await keepDemoTokens(db, await seedEmulatorsForFleet(databaseUrl, fleet));
       console.log(`[start] seeded a demo fleet of ${fleet.length} instances`);
+      // Three deployments built by hand that the control plane does not know yet: the import story.
+      await seedDemoHandBuilt(databaseUrl);
+      console.log(`[start] seeded ${HAND_BUILT_DEMO.length} hand-built instances to import (${HAND_BUILT_DEMO.map((h) => h.slug).join(", ")})`);
     }
     return await ensureDemoTokens(db, opts.tokensFile);
   } finally {

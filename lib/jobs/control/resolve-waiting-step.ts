@@ -6,14 +6,18 @@ import type { Actor } from "../../auth/actor";
 import { LogWriter } from "../log-writer";
 import { enqueueInTransaction } from "../queue";
 import { notifyJobStatus } from "../job-status";
+import { fourEyesSetting } from "../../approvals/four-eyes-setting";
+import { fourEyesRefusal } from "../../approvals/four-eyes-refusal";
 import { loadJobForUpdate } from "./load-job-for-update";
 
 /**
  * Approve the approval step a job waits on, or mark its human task done. Records who, and
- * puts the job back on the queue to go on from the next step.
+ * puts the job back on the queue to go on from the next step. Under four-eyes (FOUR_EYES,
+ * lib/approvals) the person who started the job may not approve it: a 403 with the reason,
+ * audited as `job.approve.refused`, and nothing else changes.
  */
 export async function resolveWaitingStep(actor: Actor, jobId: string, opts: { kind: "approval" | "human"; stepKey?: string }) {
-  const step = await db.$transaction(async (tx) => {
+  const outcome = await db.$transaction(async (tx) => {
     const job = await loadJobForUpdate(tx, jobId);
     const waiting = job.steps.find((s) => s.status === "waiting" && (opts.stepKey ? s.key === opts.stepKey : true));
     if (opts.stepKey && !job.steps.some((s) => s.key === opts.stepKey)) throw notFound(`step "${opts.stepKey}"`);
@@ -21,6 +25,8 @@ export async function resolveWaitingStep(actor: Actor, jobId: string, opts: { ki
     if (waiting.kind !== opts.kind) {
       throw new AppError("conflict", opts.kind === "approval" ? "the job waits on a human task, not an approval" : "the job waits on an approval, not a human task");
     }
+    const refusal = opts.kind === "approval" ? await fourEyesRefusal(tx, fourEyesSetting(), actor, { job, stepKey: waiting.key }) : null;
+    if (refusal) return { step: waiting, refused: { reason: refusal, job, step: waiting } };
     await tx.jobStep.update({ where: { id: waiting.id }, data: { status: "succeeded", completedBy: actor.email, finishedAt: new Date() } });
     await tx.job.update({ where: { id: job.id }, data: { status: "queued" } });
     await enqueueInTransaction(tx, job);
@@ -31,8 +37,14 @@ export async function resolveWaitingStep(actor: Actor, jobId: string, opts: { ki
       instanceSlug: job.instance?.slug,
       params: { kind: job.kind, step: waiting.key },
     });
-    return waiting;
+    return { step: waiting, refused: null };
   });
+  if (outcome.refused) {
+    const { reason, job, step } = outcome.refused;
+    await recordAudit(db, actor, { action: "job.approve.refused", targetType: "job", targetId: job.id, instanceSlug: job.instance?.slug, params: { kind: job.kind, step: step.key, reason } });
+    throw new AppError("forbidden", reason);
+  }
+  const { step } = outcome;
   const log = new LogWriter(pool(), jobId);
   log.system(opts.kind === "approval" ? `✓ ${step.name}: approved by ${actor.email}` : `✓ ${step.name}: marked done by ${actor.email}`, step.key);
   await log.flush();

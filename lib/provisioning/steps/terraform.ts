@@ -63,6 +63,7 @@ export const terraformSteps: StepDefinition[] = [
     name: "Approve the plan (it destroys or replaces resources)",
     kind: "approval",
     instructions: "The plan destroys or replaces existing resources. Read the summaries of the plan steps and approve only if that is intended.",
+    destructive: true,
     needed: (ctx) => ["plan-deployment", "plan-infrastructure"].some((k) => !!(ctx.detailOf(k) as PlanDetail | null)?.plan?.requiresApproval),
   },
   applyStep("apply-deployment", `terraform apply (${FIRST_COLOUR} deployment)`, FIRST_COLOUR, "plan-deployment"),

@@ -1,0 +1,4 @@
+export const importKeys = {
+  all: ["imports"] as const,
+  candidates: () => ["imports", "candidates"] as const,
+};

@@ -1,0 +1,4 @@
+export const releaseKeys = {
+  all: ["releases"] as const,
+  list: () => ["releases", "list"] as const,
+};

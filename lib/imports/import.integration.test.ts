@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as candidatesRoute from "../../app/api/import/candidates/route";
+import * as importRoute from "../../app/api/instances/import/route";
+import * as approveRoute from "../../app/api/jobs/[id]/approve/route";
+import * as instanceJobs from "../../app/api/instances/[slug]/jobs/route";
+import { seedHandBuilt } from "../../emulators/seed-hand-built";
+import { seedProject } from "../../emulators/gcp";
+import { db } from "../db/client";
+import { snapshotDatabase } from "../security/snapshot-database";
+import { callRoute, tokenFor } from "../testing/api-client";
+import { makeInstance } from "../testing/factories";
+import { startProvisioningWorld, type ProvisioningWorld } from "../testing/provisioning-world";
+import { spawnWorker, waitFor } from "../testing/spawn-worker";
+
+const PARENT = "folders/424242424242";
+process.env.GCP_PROJECT_PARENT = PARENT;
+
+let world: ProvisioningWorld;
+let operator: string;
+let colleague: string;
+
+beforeAll(async () => {
+  world = await startProvisioningWorld({ certificateReadsAfterDns: 0, name: "import" });
+  [operator, colleague] = await Promise.all([tokenFor("operator"), tokenFor("operator")]);
+  await seedHandBuilt(world.gcp.pool, PARENT, [
+    { slug: "impco", zone: "us-east1-c", machineType: "n1-standard-16", dataDiskSizeGb: 1000, version: "5.9.1" },
+    { slug: "impmanaged", zone: "us-central1-f", machineType: "n1-standard-8", dataDiskSizeGb: 500, version: "5.9.1" },
+  ]);
+  await seedHandBuilt(world.gcp.pool, "folders/999999999999", [{ slug: "elsewhere", zone: "us-central1-f", machineType: "n1-standard-8", dataDiskSizeGb: 500, version: "5.9.1" }]);
+  await seedProject(world.gcp.pool, { project: "unrelated-project-1", parent: PARENT });
+  await makeInstance({ slug: "impmanaged" });
+}, 120_000);
+afterAll(async () => {
+  await world.close();
+});
+
+const importProject = (projectId: unknown, token = operator) => callRoute(importRoute.POST, { url: "/api/instances/import", method: "POST", token, body: { projectId } });
+
+describe("importing a hand-built instance", () => {
+  it("lists the projects under the fleet's parent that look managed and are not managed yet", async () => {
+    const r = await callRoute(candidatesRoute.GET, { url: "/api/import/candidates", token: operator });
+    expect(r.status).toBe(200);
+    expect(r.body.parent).toBe(PARENT);
+    expect(r.body.candidates).toEqual([{ projectId: "sourcegraph-managed-impco", displayName: "sourcegraph-managed-impco", slug: "impco" }]);
+    expect((await callRoute(candidatesRoute.GET, { url: "/api/import/candidates", token: await tokenFor("viewer") })).status).toBe(403);
+  });
+
+  it("refuses a managed project, a project it cannot read and a malformed id with a clear 4xx, writing nothing", async () => {
+    const before = await snapshotDatabase();
+    const managed = await importProject("sourcegraph-managed-impmanaged");
+    expect([managed.status, managed.body.error.fields[0].field, managed.body.error.message]).toEqual([409, "projectId", expect.stringContaining("already managed")]);
+    const unreadable = await importProject("sourcegraph-managed-nosuch");
+    expect([unreadable.status, unreadable.body.error.fields[0].field, unreadable.body.error.message]).toEqual([400, "projectId", expect.stringContaining("cannot read project sourcegraph-managed-nosuch")]);
+    for (const bad of ["acme; rm -rf /", "other-project-1", "", 42]) expect((await importProject(bad)).status).toBe(400);
+    expect(await snapshotDatabase()).toEqual(before);
+  });
+
+  it("discovers the deployment, shows a dry run, records nothing before approval, then records it; the instance then upgrades like any other", async () => {
+    world.workers.push(spawnWorker(world.env));
+    const started = await importProject("sourcegraph-managed-impco");
+    expect(started.status).toBe(202);
+    expect(started.body.instance).toMatchObject({ slug: "impco", status: "importing" });
+    const jobId = started.body.job.id as string;
+
+    const waiting = await waitFor(async () => {
+      const j = await db.job.findUniqueOrThrow({ where: { id: jobId }, include: { steps: true } });
+      if (j.status === "failed") throw new Error(`import failed: ${j.error}`);
+      return j.status === "waiting" ? j : null;
+    }, 120_000, "the import to wait for approval");
+    const dryRun = waiting.steps.find((s) => s.key === "dry-run")!.detail as { record: Record<string, unknown>; layout: string; changes: string[] };
+    expect(dryRun.layout).toBe("hand-built");
+    expect(dryRun.record).toMatchObject({ zone: "us-east1-c", vmName: "prod", machineType: "n1-standard-16", dataDiskSizeGb: 1000, version: "5.9.1" });
+    expect(dryRun.changes.join("\n")).toContain("nothing in GCP changes");
+    expect(await db.instance.findUniqueOrThrow({ where: { slug: "impco" } })).toMatchObject({ status: "importing", zone: "", version: "0.0.0" });
+
+    const approved = await callRoute(approveRoute.POST, { url: `/api/jobs/${jobId}/approve`, method: "POST", token: colleague, params: { id: jobId }, body: { step: "approve-import" } });
+    expect(approved.status).toBe(202);
+    const done = await waitFor(async () => {
+      const j = await db.job.findUniqueOrThrow({ where: { id: jobId } });
+      return j.status === "succeeded" || j.status === "failed" ? j : null;
+    }, 60_000, "the import to finish");
+    expect(done.status, done.error ?? "").toBe("succeeded");
+    const recorded = await db.instance.findUniqueOrThrow({ where: { slug: "impco" } });
+    expect(recorded).toMatchObject({ status: "active", zone: "us-east1-c", region: "us-east1", vmName: "prod", machineType: "n1-standard-16", dataDiskSizeGb: 1000, version: "5.9.1" });
+    expect(recorded.natIps).toHaveLength(2);
+    expect(await db.auditEvent.count({ where: { instanceSlug: "impco", action: { in: ["instance.import", "instance.imported"] } } })).toBe(2);
+
+    const upgrade = await callRoute(instanceJobs.POST, { url: "/api/instances/impco/jobs", method: "POST", token: operator, params: { slug: "impco" }, body: { kind: "upgrade", version: "5.10.0" } });
+    expect(upgrade.status).toBe(202);
+  }, 240_000);
+});
