@@ -1,0 +1,36 @@
+import { db } from "../db/client";
+import { overallState } from "./overall-state";
+import { recordHealth, type RecordedHealth } from "./record-health";
+import type { CheckResult } from "./types";
+
+export interface CheckedInstance {
+  instanceId: string;
+  results: CheckResult[];
+  at: Date;
+}
+
+/**
+ * Stores many rounds at once. A round whose overall state is unchanged (and whose instance
+ * already has a history) is only its checks and time: one UPDATE for the whole batch, whose
+ * WHERE re-checks "unchanged" under the row lock. Every other round (a transition, or an
+ * instance's first) goes through `recordHealth`, the one place a transition is detected and
+ * its health_event written, so whatever hooks onto transitions there sees every one of them.
+ */
+export async function recordHealthBatch(rounds: CheckedInstance[]): Promise<(RecordedHealth & { instanceId: string })[]> {
+  if (rounds.length === 0) return [];
+  const states = rounds.map((r) => overallState(r.results));
+  const unchanged = await db.$queryRaw<{ id: string }[]>`
+    UPDATE instance i SET health_checked_at = v.at, health_checks = v.checks
+    FROM unnest(${rounds.map((r) => r.instanceId)}::uuid[], ${states}::text[], ${rounds.map((r) => JSON.stringify(r.results))}::jsonb[], ${rounds.map((r) => r.at)}::timestamptz[])
+      AS v(id, state, checks, at)
+    WHERE i.id = v.id AND i.health::text = v.state AND i.health_since IS NOT NULL
+      AND EXISTS (SELECT 1 FROM health_event e WHERE e.instance_id = i.id)
+    RETURNING i.id`;
+  const done = new Set(unchanged.map((u) => u.id));
+  const out: (RecordedHealth & { instanceId: string })[] = [];
+  for (const [i, round] of rounds.entries()) {
+    if (done.has(round.instanceId)) out.push({ instanceId: round.instanceId, state: states[i], previous: states[i], changed: false });
+    else out.push({ instanceId: round.instanceId, ...(await recordHealth(round.instanceId, round.results, round.at)) });
+  }
+  return out;
+}
