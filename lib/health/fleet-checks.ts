@@ -32,11 +32,18 @@ export async function runFleetChecks(target: HealthTarget, ctx: FleetCheckContex
     },
     (e: unknown) => ({ ok: false as const, error: e instanceof Error ? e.message : String(e) }),
   );
+  const vmCheck = runProbe("vm", timeoutMs, () => vmFinding(target, ctx));
+  // No report from a VM that is not running is expected: nothing to fall back to SSH or IAP for.
+  const reportOrVm = report.then(async (r): Promise<ReportRead> => {
+    if (!r.ok || r.report) return r;
+    const vm = await vmCheck;
+    return vm.outcome === "pass" ? r : { ok: false, error: `no health report, and ${vm.outcome === "fail" ? vm.message : "the VM's status is unknown"}` };
+  });
   const [vm, certificate, containers, frontend] = await Promise.all([
-    runProbe("vm", timeoutMs, () => vmFinding(target, ctx)),
+    vmCheck,
     runProbe("certificate", timeoutMs, () => certificateFinding(target, ctx.gcp)),
-    report.then((r) => containersCheck(target, r, ctx, timeoutMs)),
-    target.accessMode === "ip_allowlist" ? report.then((r) => allowlistedFrontend(target, r, ctx, timeoutMs)) : publicFrontend(target, timeoutMs),
+    reportOrVm.then((r) => containersCheck(target, r, ctx, timeoutMs)),
+    target.accessMode === "ip_allowlist" ? reportOrVm.then((r) => allowlistedFrontend(target, r, ctx, timeoutMs)) : publicFrontend(target, timeoutMs),
   ]);
   return [vm, frontend[0], frontend[1], certificate, containers];
 }

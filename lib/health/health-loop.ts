@@ -3,7 +3,7 @@ import { claimDueInstances } from "./claim-due-instances";
 import { runFleetChecks, type FleetCheckContext } from "./fleet-checks";
 import { healthConfig, type HealthConfig } from "./health-config";
 import { gcpClients } from "./instance-checks";
-import { recordHealthBatch, type CheckedInstance } from "./record-health-batch";
+import { PartlyRecorded, recordHealthBatch, type CheckedInstance } from "./record-health-batch";
 import type { HealthTarget } from "./types";
 import { VmInventory } from "./vm-inventory";
 
@@ -108,13 +108,16 @@ function batchRecorder(log: (m: string) => void) {
     buffer = [];
     if (batch.length === 0) return flushing;
     flushing = flushing.then(async () => {
+      const slugs = new Map(batch.map((b) => [b.round.instanceId, b.slug]));
+      let recorded: Awaited<ReturnType<typeof recordHealthBatch>> = [];
       try {
-        const recorded = await recordHealthBatch(batch.map((b) => b.round));
-        completed += recorded.length;
-        for (const [i, r] of recorded.entries()) if (r.changed) log(`health: ${batch[i].slug} ${r.previous} → ${r.state}`);
+        recorded = await recordHealthBatch(batch.map((b) => b.round));
       } catch (e) {
-        log(`health: ${batch.length} results not recorded: ${(e as Error).message}`);
+        if (e instanceof PartlyRecorded) recorded = e.recorded;
+        log(`health: ${e instanceof PartlyRecorded ? e.failures.length : batch.length} result(s) not recorded: ${(e as Error).message}`);
       }
+      completed += recorded.length;
+      for (const r of recorded) if (r.changed) log(`health: ${slugs.get(r.instanceId)} ${r.previous} → ${r.state}`);
     });
     return flushing;
   };

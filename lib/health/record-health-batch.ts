@@ -28,9 +28,28 @@ export async function recordHealthBatch(rounds: CheckedInstance[]): Promise<(Rec
     RETURNING i.id`;
   const done = new Set(unchanged.map((u) => u.id));
   const out: (RecordedHealth & { instanceId: string })[] = [];
+  const failures: string[] = [];
   for (const [i, round] of rounds.entries()) {
     if (done.has(round.instanceId)) out.push({ instanceId: round.instanceId, state: states[i], previous: states[i], changed: false });
-    else out.push({ instanceId: round.instanceId, ...(await recordHealth(round.instanceId, round.results, round.at)) });
+    else {
+      // One transition that cannot be stored (a lost connection) must not lose the others.
+      try {
+        out.push({ instanceId: round.instanceId, ...(await recordHealth(round.instanceId, round.results, round.at)) });
+      } catch (e) {
+        failures.push(`${round.instanceId}: ${(e as Error).message}`);
+      }
+    }
   }
+  if (failures.length) throw new PartlyRecorded(out, failures);
   return out;
+}
+
+/** Some rounds of a batch were stored (`recorded`), others not (`failures`); the loop checks those again next interval. */
+export class PartlyRecorded extends Error {
+  constructor(
+    readonly recorded: (RecordedHealth & { instanceId: string })[],
+    readonly failures: string[],
+  ) {
+    super(`${failures.length} result(s) not recorded: ${failures.slice(0, 3).join("; ")}`);
+  }
 }
