@@ -91,6 +91,9 @@ export function startHealthLoop(opts: Partial<HealthConfig> & { log?: (m: string
       await Promise.race([Promise.allSettled([...inFlight]), new Promise((r) => setTimeout(r, graceMs))]);
       await recorder.flush();
       await searchClient?.close();
+      const { searches, pages, quotaRetries, failures } = inventory.stats;
+      const c = ctx.counters;
+      log(`health: loop stopped after ${recorder.completed} rounds: reports=${c.reports} sshFallbacks=${c.sshFallbacks} iapFallbacks=${c.iapFallbacks} vmReadsPerProject=${c.vmReadsPerProject} inventorySearches=${searches} pages=${pages} quotaRetries=${quotaRetries} failures=${failures}`);
     },
   };
 }

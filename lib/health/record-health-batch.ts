@@ -32,9 +32,10 @@ export async function recordHealthBatch(rounds: CheckedInstance[]): Promise<(Rec
   for (const [i, round] of rounds.entries()) {
     if (done.has(round.instanceId)) out.push({ instanceId: round.instanceId, state: states[i], previous: states[i], changed: false });
     else {
-      // One transition that cannot be stored (a lost connection) must not lose the others.
+      // One transition that cannot be stored (no connection free in time, a lost connection)
+      // is tried once more, and must not lose the others.
       try {
-        out.push({ instanceId: round.instanceId, ...(await recordHealth(round.instanceId, round.results, round.at)) });
+        out.push({ instanceId: round.instanceId, ...(await recordHealth(round.instanceId, round.results, round.at).catch(retryOnce(round))) });
       } catch (e) {
         failures.push(`${round.instanceId}: ${(e as Error).message}`);
       }
@@ -43,6 +44,11 @@ export async function recordHealthBatch(rounds: CheckedInstance[]): Promise<(Rec
   if (failures.length) throw new PartlyRecorded(out, failures);
   return out;
 }
+
+const retryOnce = (round: CheckedInstance) => async () => {
+  await new Promise((r) => setTimeout(r, 1_000));
+  return recordHealth(round.instanceId, round.results, round.at);
+};
 
 /** Some rounds of a batch were stored (`recorded`), others not (`failures`); the loop checks those again next interval. */
 export class PartlyRecorded extends Error {
