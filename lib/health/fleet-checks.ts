@@ -1,5 +1,5 @@
 import { GcpError, getVmStatus, listCertificateStatus, type GcpClients } from "../gcp";
-import { couldNotRun, fail, frontendThroughIap, judgeContainers, pass, runCheck, runProbe, type Finding } from "./instance-checks";
+import { couldNotRun, fail, frontendThroughIap, judgeCertificate, judgeContainers, pass, runCheck, runProbe, type Finding } from "./instance-checks";
 import type { CheckKey, CheckResult, HealthTarget } from "./types";
 import type { VmInventory } from "./vm-inventory";
 import { readVmReport, staleReport, type VmReport } from "./vm-report";
@@ -61,17 +61,7 @@ async function vmFinding(t: HealthTarget, ctx: FleetCheckContext): Promise<Findi
   }
 }
 
-async function certificateFinding(t: HealthTarget, gcp: GcpClients): Promise<Finding> {
-  try {
-    const status = await listCertificateStatus({ project: t.gcpProjectId }, gcp);
-    if (status === "ACTIVE") return pass("managed certificate is ACTIVE");
-    if (status === "SELF_MANAGED") return pass("self-managed certificate");
-    return fail(`managed certificate is ${status}`);
-  } catch (e) {
-    if (e instanceof GcpError && e.kind === "not-found") return fail("no SSL certificate");
-    throw e;
-  }
-}
+const certificateFinding = (t: HealthTarget, gcp: GcpClients) => judgeCertificate(() => listCertificateStatus({ project: t.gcpProjectId }, gcp));
 
 function containersCheck(t: HealthTarget, read: ReportRead, ctx: FleetCheckContext, timeoutMs: number): Promise<CheckResult> {
   if (!read.ok) return Promise.resolve(couldNotRun("containers", `reading the VM's health report: ${read.error}`));

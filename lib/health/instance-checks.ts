@@ -1,4 +1,4 @@
-import { createGcpClients, GcpError, getCertificateStatus, getVmStatus, type GcpClients } from "../gcp";
+import { createGcpClients, GcpError, getCertificateStatus, getVmStatus, type CertificateStatus, type GcpClients } from "../gcp";
 import { checkHealthz, getVersion, sourcegraphBaseUrl } from "../sourcegraph";
 import { withIapTunnel } from "../iap";
 import { containersNotHealthy, describeContainer, listContainers, type ContainerStatus } from "../ssh";
@@ -38,21 +38,24 @@ const PROBES: Record<CheckKey, Probe> = {
     const running = await getVersion(t.frontendUrl, { signal, timeoutMs });
     return running === t.version ? pass(`reports ${running}`) : fail(`reports ${running}, on record ${t.version}`);
   },
-  async certificate(t, _signal, timeoutMs) {
-    try {
-      const status = await getCertificateStatus({ project: t.gcpProjectId }, gcpClients(timeoutMs));
-      if (status === "ACTIVE") return pass("managed certificate is ACTIVE");
-      if (status === "SELF_MANAGED") return pass("self-managed certificate");
-      return fail(`managed certificate is ${status}`);
-    } catch (e) {
-      if (e instanceof GcpError && e.kind === "not-found") return fail("no SSL certificate");
-      throw e;
-    }
-  },
+  certificate: (t, _signal, timeoutMs) => judgeCertificate(() => getCertificateStatus({ project: t.gcpProjectId }, gcpClients(timeoutMs))),
   async containers(t, signal, timeoutMs) {
     return judgeContainers(await listContainers({ project: t.gcpProjectId, zone: t.zone, vm: t.vmName, signal, timeoutMs }));
   },
 };
+
+/** The certificate check's verdict on a status however it was read (get, or one list call per project). */
+export async function judgeCertificate(read: () => Promise<CertificateStatus>): Promise<Finding> {
+  try {
+    const status = await read();
+    if (status === "ACTIVE") return pass("managed certificate is ACTIVE");
+    if (status === "SELF_MANAGED") return pass("self-managed certificate");
+    return fail(`managed certificate is ${status}`);
+  } catch (e) {
+    if (e instanceof GcpError && e.kind === "not-found") return fail("no SSL certificate");
+    throw e;
+  }
+}
 
 /** The containers check's verdict on a listing, wherever it came from (SSH or the VM's health report). */
 export function judgeContainers(list: readonly ContainerStatus[], source = ""): Finding {
