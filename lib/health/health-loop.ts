@@ -58,6 +58,8 @@ export function startHealthLoop(opts: Partial<HealthConfig> & { log?: (m: string
 
   const claimAtOnce = Math.max(1, Math.floor(config.concurrency / 4));
   const loop = (async () => {
+    // The fleet's VM states before the first checks, so they don't each wait for the search.
+    await inventory.prime();
     while (!stopped) {
       const free = config.concurrency - inFlight.size;
       let claimed = 0;

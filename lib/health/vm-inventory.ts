@@ -22,11 +22,21 @@ export class VmInventory {
 
   async statusOf(ref: { project: string; zone: string; vmName: string }): Promise<VmStatus | undefined> {
     if (!this.scope) return undefined;
-    if (!this.snapshot || Date.now() - this.snapshot.at > this.maxAgeMs) {
-      this.pending ??= this.refresh().finally(() => (this.pending = undefined));
-      await this.pending;
+    const age = this.snapshot ? Date.now() - this.snapshot.at : Infinity;
+    if (age > this.maxAgeMs) {
+      const refreshing = this.prime();
+      // While the next search runs, the last one serves (up to twice its age); only a first
+      // search, or a very old one, is waited for.
+      if (age > 2 * this.maxAgeMs) await refreshing;
     }
     return this.snapshot?.states?.get(vmKey(ref.project, ref.zone, ref.vmName));
+  }
+
+  /** Starts a search unless one is running; the loop calls it before its first claim. */
+  prime(): Promise<void> {
+    if (!this.scope) return Promise.resolve();
+    this.pending ??= this.refresh().finally(() => (this.pending = undefined));
+    return this.pending;
   }
 
   private async refresh(): Promise<void> {

@@ -21,7 +21,7 @@ const FOLDER = "folders/700000000001";
  */
 export async function benchHealth(databaseUrl: string) {
   const count = Number(process.env.BENCH_HEALTH_INSTANCES ?? 10_000);
-  const concurrency = Number(process.env.BENCH_HEALTH_CONCURRENCY ?? 64);
+  const concurrency = Number(process.env.BENCH_HEALTH_CONCURRENCY ?? 32);
   const sshSample = Number(process.env.BENCH_HEALTH_SSH_SAMPLE ?? 100);
   const emulators = await startHealthEmulators(databaseUrl);
   const slugs = Array.from({ length: count }, (_, i) => `hb-${String(i).padStart(5, "0")}`);
@@ -66,7 +66,7 @@ export async function benchHealth(databaseUrl: string) {
   let lastAt = ready;
   let lastProgress = Date.now();
   const deadline = Date.now() + Number(process.env.BENCH_HEALTH_SECONDS ?? 900) * 1000;
-  while (checked < count && Date.now() < deadline && Date.now() - lastProgress < 30_000) {
+  while (checked < count && Date.now() < deadline && Date.now() - lastProgress < 180_000) {
     await new Promise((r) => setTimeout(r, 500));
     const agg = await recordedSince();
     if (agg._count._all > checked) lastProgress = Date.now();
