@@ -1,3 +1,4 @@
+import os from "node:os";
 import { setVmStatus } from "../../emulators/gcp/state";
 import { setContainer } from "../../emulators/sourcegraph/state";
 import { db } from "../../lib/db/client";
@@ -6,7 +7,7 @@ import { getHealthSummary } from "../../lib/health/health-summary";
 import { seedEmulatedInstances, startHealthEmulators } from "../../lib/health/testing/emulated-fleet";
 import { spawnWorker, waitFor } from "../../lib/testing/spawn-worker";
 import { stats } from "./measure";
-import { peakRss } from "./rss";
+import { cpuSeconds, peakRss } from "./rss";
 
 const FOLDER = "folders/700000000001";
 
@@ -61,6 +62,7 @@ export async function benchHealth(databaseUrl: string) {
   // The rate is from the moment the worker's loop starts (after its start-up, which loads the
   // Google client libraries) to the last result recorded.
   const ready = await waitFor(async () => (worker.output.join("").includes("job slot(s)") ? new Date() : null), 300_000, "the worker to start");
+  const cpuAtReady = cpuSeconds(worker.proc.pid!);
   const recordedSince = () => db.instance.aggregate({ where: { id: { in: ids }, healthCheckedAt: { gte: startedAt } }, _count: { _all: true }, _max: { healthCheckedAt: true } });
   let checked = 0;
   let lastAt = ready;
@@ -75,6 +77,7 @@ export async function benchHealth(databaseUrl: string) {
   }
   const elapsedMin = Math.max(1, lastAt.getTime() - ready.getTime()) / 60_000;
   const peak = Math.max(0, ...rss.stop().values());
+  const workerCpu = cpuSeconds(worker.proc.pid!) - cpuAtReady;
   await worker.stop();
   const output = worker.output.join("").split("\n");
   const problems = output.filter((l) => /not (recorded|checked)|failed/.test(l));
@@ -117,6 +120,7 @@ export async function benchHealth(databaseUrl: string) {
   const sum = stats(summary);
 
   console.log(`health: ${Math.round(perMin)} instances/min per worker, peak RSS ${Math.round(peak)} MB`);
+  console.log(`  worker CPU: ${workerCpu.toFixed(1)} s for ${checked} instances = ${((workerCpu * 1000) / Math.max(1, checked)).toFixed(1)} ms per instance, i.e. ${Math.round((60 * checked) / Math.max(0.01, workerCpu))} instances/min for each CPU core the worker has to itself (the emulators, GCP's and Sourcegraph's stand-ins, ran on the same 2 cores, shared with other work: load average ${os.loadavg()[0].toFixed(1)})`);
   console.log(`  ssh per check: ${sshSessions} SSH sessions (${(sshSessions / Math.max(1, checked)).toFixed(3)} per check) for ${checked} instances checked in this run; the previous way (one SSH session per check, ${sample.length} instances, concurrency 8, same run): ${Math.round(sshPerMin)} instances/min`);
   console.log(`  ${checked}/${count} instances in ${(elapsedMin * 60).toFixed(1)} s (after the worker's start-up of ${((ready.getTime() - startedAt.getTime()) / 1000).toFixed(1)} s), concurrency ${concurrency}; states ${JSON.stringify(byState)}; ${events} transitions recorded`);
   if (errorKinds.length) console.log(`  checks that could not run (state unknown), by kind: ${errorKinds.slice(0, 4).join("; ")}`);
