@@ -19,7 +19,7 @@ const ONLY = new Set((process.env.BENCH_ONLY ?? "list,pages,queue,logs,load,heal
 
 async function main() {
   console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`);
-  const embedded = process.env.BENCH_DATABASE_URL ? null : await startEmbeddedPostgres({ dir: ".data/bench-pg", port: 5490, database: "postgres" });
+  const embedded = process.env.BENCH_DATABASE_URL ? null : await startEmbeddedPostgres({ dir: ".data/bench-pg", port: Number(process.env.BENCH_PG_PORT ?? 5490), database: "postgres" });
   const server = process.env.BENCH_DATABASE_URL ?? embedded!.url;
   const admin = new pg.Client({ connectionString: server });
   await admin.connect();
@@ -55,7 +55,8 @@ async function main() {
     await benchList(url, support, natIp, ITER);
   }
 
-  buildIfChanged((m) => console.log(m));
+  // Only the HTTP benchmarks need the production build.
+  if (ONLY.has("pages") || ONLY.has("logs")) buildIfChanged((m) => console.log(m));
   const port = 3290;
   if (ONLY.has("pages")) console.log("\n== pages and API over HTTP ==");
   if (ONLY.has("pages")) await benchPages({ databaseUrl: url, port, secret: process.env.NEXTAUTH_SECRET!, email: "sam@example.com", slug: fleet[17].slug, iterations: ITER });

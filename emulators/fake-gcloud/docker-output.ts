@@ -70,7 +70,7 @@ export function dockerPsTable(slug: string, containers: EffectiveContainer[], no
   return [header, ...rows].map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i] + 3))).join(""));
 }
 
-function statusText(c: EffectiveContainer, now: Date): string {
+export function statusText(c: EffectiveContainer, now: Date): string {
   const since = humanDuration(now, new Date(c.startedAt));
   if (c.state === "exited") return `Exited (${c.exitCode ?? 1}) ${since} ago`;
   if (c.state === "restarting") return `Restarting (${c.exitCode ?? 1}) ${since} ago`;

@@ -15,6 +15,7 @@ import { afterDelete, afterInsert } from "./resource-lifecycle";
 import { changeSecurityPolicyRule } from "./security-policy-rules";
 import { afterBackendChange, afterComputeDelete, afterComputeInsert, afterVmPower, servingGroup } from "./sourcegraph-hooks";
 import { getOrNotFound, requireProject } from "./lookup";
+import { getGuestAttributes } from "./guest-attributes";
 import { recordOperation } from "./operations";
 import { requireResource, requireResourceName } from "./request-body";
 import { now, resourcePath, selfLink } from "./resources";
@@ -84,6 +85,8 @@ export async function handle(pool: pg.Pool, { route, query, body }: RequestInput
       return setMetadata(pool, keyOf(route), body);
     case "resize":
       return resizeDisk(pool, keyOf(route), body);
+    case "getGuestAttributes":
+      return getGuestAttributes(pool, keyOf(route), query);
     case "addRule":
     case "patchRule":
     case "removeRule":

@@ -1,5 +1,7 @@
 import type pg from "pg";
+import type { IncomingHttpHeaders } from "node:http";
 import { billingEndpoints } from "./billing-api";
+import { cloudAssetEndpoints, type AssetQuota } from "./cloud-asset-api";
 import { cloudDnsEndpoints } from "./cloud-dns-api";
 import type { ManagedZoneSeed } from "./dns-zones";
 import { iamAdminEndpoints } from "./iam-admin-api";
@@ -15,6 +17,8 @@ export interface PlatformConfig {
   dnsZones: ManagedZoneSeed[];
   /** The emulator's `/token` (`token_uri` in minted keys); set once the server listens. */
   tokenUri?: string;
+  /** Cloud Asset's search quota (default: GCP's 400 per minute). */
+  assetQuota?: AssetQuota;
 }
 
 export interface PlatformRequest {
@@ -23,6 +27,7 @@ export interface PlatformRequest {
   query: URLSearchParams;
   body: unknown;
   config: PlatformConfig;
+  headers?: IncomingHttpHeaders;
 }
 
 /**
@@ -57,6 +62,7 @@ const ENDPOINTS: PlatformEndpoint[] = [
   ...iamAdminEndpoints,
   ...cloudDnsEndpoints,
   ...secretManagerEndpoints,
+  ...cloudAssetEndpoints,
 ];
 
 interface Compiled {

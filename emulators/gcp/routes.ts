@@ -24,7 +24,8 @@ export type Action =
   | "resize"
   | "addRule"
   | "patchRule"
-  | "removeRule";
+  | "removeRule"
+  | "getGuestAttributes";
 
 export interface Route {
   action: Action;
@@ -43,6 +44,8 @@ interface Collection {
   onCollection: Partial<Record<string, Action>>;
   onResource: Partial<Record<string, Action>>;
   verbs: Partial<Record<string, Action>>;
+  /** Custom verbs read with GET (`instances/{name}/getGuestAttributes`). */
+  getVerbs?: Partial<Record<string, Action>>;
 }
 
 const COLLECTIONS: Record<string, Collection> = {
@@ -52,6 +55,7 @@ const COLLECTIONS: Record<string, Collection> = {
     onCollection: { GET: "list", POST: "insert" },
     onResource: { GET: "get", DELETE: "delete" },
     verbs: { stop: "stop", start: "start", setMachineType: "setMachineType", setMetadata: "setMetadata" },
+    getVerbs: { getGuestAttributes: "getGuestAttributes" },
   },
   addresses: {
     kind: "address",
@@ -166,7 +170,9 @@ export function matchRoute(method: string, pathname: string): Route | undefined 
         ? collection.onResource[method]
         : method === "POST"
           ? collection.verbs[verb]
-          : undefined;
+          : method === "GET"
+            ? collection.getVerbs?.[verb]
+            : undefined;
   if (!action) return undefined;
   return { action, kind: collection.kind, project, location, ...(name === undefined ? {} : { name }) };
 }

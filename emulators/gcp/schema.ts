@@ -15,6 +15,8 @@ CREATE TABLE IF NOT EXISTS gcp_emulator.resource (
   data     jsonb NOT NULL,
   PRIMARY KEY (project, kind, location, name)
 );
+-- Cloud Asset's search pages through one kind across every project, in this order.
+CREATE INDEX IF NOT EXISTS resource_by_kind ON gcp_emulator.resource (kind, project, location, name);
 
 -- Cloud Storage. Bucket names are global in GCS (not per project), hence their own table
 -- keyed by name alone; the owning project is a column.

@@ -8,6 +8,7 @@ import { DEFAULT_MANAGED_ZONES, type ManagedZoneSeed } from "./dns-zones";
 import { handle } from "./handlers";
 import { serveTokenEndpoint } from "./oauth-token-endpoint";
 import { matchPlatformRoute, type PlatformConfig } from "./platform-routes";
+import type { AssetQuota } from "./cloud-asset-api";
 import { RawReply, readBytes } from "./raw-reply";
 import { matchRoute, methodId } from "./routes";
 import { ensureSchema } from "./schema";
@@ -32,6 +33,8 @@ export interface GcpEmulatorOptions {
   publicUrl?: string;
   /** Reads a managed certificate stays PROVISIONING after DNS points at the load balancer (default 3). */
   certificateReadsAfterDns?: number;
+  /** Cloud Asset's search quota per consumer (default GCP's: 400 per 60 s); tests shrink it to see the 429. */
+  assetQuota?: AssetQuota;
 }
 
 export interface GcpEmulator {
@@ -47,7 +50,7 @@ const MAX_BODY_BYTES = 1 << 20;
 export async function startGcpEmulator(options: GcpEmulatorOptions): Promise<GcpEmulator> {
   const host = options.host ?? "127.0.0.1";
   const log = options.log ?? (() => {});
-  const config: PlatformConfig = { dnsZones: options.dnsZones ?? DEFAULT_MANAGED_ZONES };
+  const config: PlatformConfig = { dnsZones: options.dnsZones ?? DEFAULT_MANAGED_ZONES, assetQuota: options.assetQuota };
   const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
   // An idle connection dropped by Postgres (it stopping first at shutdown) is not a crash.
   pool.on("error", (e) => log(`database connection lost: ${e.message}`));
@@ -125,7 +128,7 @@ async function serve(pool: pg.Pool, config: PlatformConfig, req: http.IncomingMe
     const body = await readBody();
     const fault = await takeFault(pool, platform.methodIds, platform.project(body));
     if (fault) throw fault;
-    return platform.endpoint.run({ pool, params: platform.params, query: url.searchParams, body, config });
+    return platform.endpoint.run({ pool, params: platform.params, query: url.searchParams, body, config, headers: req.headers });
   }
 
   const route = matchRoute(method, url.pathname);

@@ -1,4 +1,6 @@
 import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import type pg from "pg";
 import {
   addressDoc,
@@ -13,6 +15,7 @@ import { NAMES } from "./names";
 import { derivedProjectNumber } from "./platform-projects";
 import { resetCloudStorage } from "./gcs-buckets";
 import { upsertMany, type ResourceRow } from "./store";
+import { HEALTH_REPORT_METADATA_KEY } from "./guest-attributes";
 
 /**
  * Seeding and fault injection without HTTP: demo mode, the benchmark and tests write the
@@ -46,8 +49,21 @@ export interface ProjectSeed {
   certificateStatus?: string;
   /** Defaults to `<slug>.sourcegraph.com` for project `sourcegraph-managed-<slug>`. */
   domains?: string[];
-  /** The folder or organization the project lives under (Resource Manager's projects.list finds it there). */
+  /** The folder or organization the project lives under (`folders/…`): what Cloud Asset Inventory searches. */
   parent?: string;
+  /**
+   * The VM was built by the deployment module, so it carries its metadata: guest attributes
+   * enabled and the health report cron job (guest-attributes.ts). Default false: a VM built
+   * by hand, as the runbook did, publishes nothing.
+   */
+  healthReport?: boolean;
+}
+
+let reportScript: string | undefined;
+/** The real module's script, as `file()` puts it in the VM's metadata. */
+function healthReportScript(): string {
+  reportScript ??= readFileSync(path.resolve(import.meta.dirname, "../../terraform/modules/deployment/health-report.sh"), "utf8");
+  return reportScript;
 }
 
 /** Creates (or resets) one project: VM, global address, two NAT addresses, managed cert. */
@@ -83,7 +99,21 @@ export function projectRows(seed: ProjectSeed): ResourceRow[] {
       "instance",
       zoneLocation(zone),
       vmName,
-      instanceDoc({ project, zone, name: vmName, status: seed.vmStatus ?? "RUNNING", labels: { deployment: slug } }),
+      instanceDoc({
+        project,
+        zone,
+        name: vmName,
+        status: seed.vmStatus ?? "RUNNING",
+        labels: { deployment: slug },
+        ...(seed.healthReport
+          ? {
+              metadataItems: [
+                { key: "enable-guest-attributes", value: "TRUE" },
+                { key: HEALTH_REPORT_METADATA_KEY, value: healthReportScript() },
+              ],
+            }
+          : {}),
+      }),
     ),
     row(
       "address",

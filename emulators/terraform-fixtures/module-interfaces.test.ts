@@ -45,9 +45,17 @@ describe.each(MODULES)("module %s", (name) => {
   });
 });
 
-it("the deployment fixture renders the real module's startup script template, unchanged", async () => {
-  const template = "startup-script.sh.tftpl";
-  expect(await readFile(path.join(fixture("deployment"), template), "utf8")).toBe(await readFile(path.join(real("deployment"), template), "utf8"));
+it.each(["startup-script.sh.tftpl", "health-report.sh"])("the deployment fixture ships the real module's %s, unchanged", async (file) => {
+  expect(await readFile(path.join(fixture("deployment"), file), "utf8")).toBe(await readFile(path.join(real("deployment"), file), "utf8"));
+});
+
+it("both deployment modules put the health report in the VM's metadata and the startup script installs it as a cron job", async () => {
+  for (const dir of [real("deployment"), fixture("deployment")]) {
+    expect(await readFile(path.join(dir, "main.tf"), "utf8")).toMatch(/sourcegraph-health-report\W+(value\s*=\s*)?file\("\$\{path\.module\}\/health-report\.sh"\)/);
+  }
+  const script = await readFile(path.join(real("deployment"), "startup-script.sh.tftpl"), "utf8");
+  expect(script).toContain("instance/attributes/sourcegraph-health-report");
+  expect(script).toContain("/etc/cron.d/sourcegraph-health-report");
 });
 
 describe("the interface comparison", () => {

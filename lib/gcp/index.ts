@@ -8,6 +8,8 @@ export * from "./clients";
 export * from "./disks";
 export * from "./dns-records";
 export * from "./errors";
+export * from "./fleet-vm-states";
+export * from "./guest-attributes";
 export * from "./load-balancer";
 export * from "./project-iam";
 export * from "./projects";

@@ -12,6 +12,7 @@ export const resourceManagerLibrary = () => require("@google-cloud/resource-mana
 export const billingLibrary = () => require("@google-cloud/billing") as typeof import("@google-cloud/billing");
 export const serviceUsageLibrary = () => require("@google-cloud/service-usage") as typeof import("@google-cloud/service-usage");
 export const iamLibrary = () => require("@googleapis/iam") as typeof import("@googleapis/iam");
+export const assetLibrary = () => require("@google-cloud/asset") as typeof import("@google-cloud/asset");
 
 /** Workers call this at startup (see workers/main.ts). */
 export function warmUpClientLibraries(): void {
@@ -20,4 +21,5 @@ export function warmUpClientLibraries(): void {
   billingLibrary();
   serviceUsageLibrary();
   iamLibrary();
+  assetLibrary();
 }

@@ -23,3 +23,13 @@ export function peakRss(pids: () => number[]) {
     },
   };
 }
+
+/** CPU time (user + system) a process has used so far, in seconds (Linux /proc; 100 ticks a second). */
+export function cpuSeconds(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}

@@ -25,6 +25,8 @@ locals {
     { key = "enable-guest-attributes", value = "TRUE" },
     { key = "sourcegraph-version", value = var.sourcegraph_version },
     { key = "deploy-ref", value = var.deploy_ref },
+    # The health report cron job's script (a copy of the real module's, kept identical by module-interfaces.test.ts).
+    { key = "sourcegraph-health-report", value = file("${path.module}/health-report.sh") },
   ]
 }
 

@@ -45,10 +45,17 @@ export async function startHealthEmulators(databaseUrl: string): Promise<HealthE
   };
 }
 
+export interface FleetSeedOptions {
+  /** VMs built by the deployment module: they publish the health report (guest attributes). */
+  healthReport?: boolean;
+  /** The folder their projects live under (what Cloud Asset Inventory is searched by). */
+  parent?: string;
+}
+
 /** Healthy instances, active in the control plane and running in both emulators. */
-export async function seedEmulatedInstances(emulators: HealthEmulators, slugs: string[], version = "5.10.1") {
+export async function seedEmulatedInstances(emulators: HealthEmulators, slugs: string[], version = "5.10.1", options: FleetSeedOptions = {}) {
   const zone = "us-central1-f";
-  await seedProjects(emulators.gcp.pool, slugs.map((slug) => ({ project: projectIdForSlug(slug), zone })));
+  await seedProjects(emulators.gcp.pool, slugs.map((slug) => ({ project: projectIdForSlug(slug), zone, healthReport: options.healthReport, parent: options.parent })));
   await seedInstances(emulators.sourcegraph.pool, slugs.map((slug) => ({ slug, version })));
   await db.instance.createMany({
     data: slugs.map((slug) => ({

@@ -68,6 +68,8 @@ resource "google_compute_instance" "vm" {
     enable-guest-attributes = "TRUE"
     sourcegraph-version     = var.sourcegraph_version
     deploy-ref              = var.deploy_ref
+    # The cron job the startup script installs: health reports as guest attributes (no SSH per check).
+    sourcegraph-health-report = file("${path.module}/health-report.sh")
   }
 }
 
