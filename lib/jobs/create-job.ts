@@ -5,7 +5,7 @@ import { AppError, notFound } from "../errors/app-error";
 import { parseWith } from "../http/zod-issues";
 import type { Actor } from "../auth/actor";
 import { redactParams } from "../audit/redact-params";
-import { runbookFor } from "../runbooks/registry";
+import { runbookMetadata } from "../runbooks/metadata";
 import { slugSchema } from "../instances/slug";
 import { addJobCall } from "./queue";
 import { toJobView, type JobView } from "./job-view";
@@ -33,7 +33,7 @@ export async function createJobInTransaction(tx: Tx, actor: Actor, input: Create
 }
 
 async function insertJob(q: Pick<Tx, "instance" | "$queryRaw">, actor: Actor, input: CreateJobInput): Promise<JobView> {
-  const runbook = runbookFor(input.kind);
+  const runbook = runbookMetadata(input.kind);
   const params = parseWith(runbook.params, input.params ?? {}, "params") as Record<string, unknown>;
   let instance: { id: string; slug: string; displayName: string; status: string } | null = null;
   if (runbook.needsInstance || input.instanceSlug !== undefined) {

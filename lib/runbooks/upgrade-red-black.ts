@@ -5,11 +5,8 @@ import { instanceOf, isColourDeployment, negName, otherColour, vmOfColour, vmOpt
 import { applyNewDeployment, destroyOldDeployment, planNewDeployment, type DeploymentPlan } from "../upgrades/new-deployment";
 import type { UpgradeParams } from "../upgrades/upgrade-params";
 import { policyApproves } from "../waves/approval-policy";
-import type { StepContext, StepDefinition } from "./types";
+import type { StepContext, StepWork } from "./types";
 import { healthStep, noticeOffStep, noticeOnStep, readOnlyStep, recordVersionStep, snapshotStep, writableStep } from "./upgrade-steps";
-
-/** What users see while the load balancer switches colour (handbook figure). */
-export const SWITCH_ERRORS_TEXT = "about 1m35s";
 
 interface Snapshot {
   liveColour: Colour;
@@ -27,7 +24,7 @@ interface Snapshot {
  * is imported: a disk from the snapshot and the load balancer retargeted through the API,
  * the release moved on its only VM.
  */
-export function redBlackSteps(p: UpgradeParams): StepDefinition[] {
+export function redBlackSteps(p: UpgradeParams): StepWork[] {
   const snapshotOf = (ctx: StepContext) => ctx.detailOf("snapshot") as Snapshot;
   const newColour = (ctx: StepContext) => otherColour(snapshotOf(ctx).liveColour);
   const newVm = (ctx: StepContext) => vmOfColour(instanceOf(ctx), newColour(ctx));
@@ -38,8 +35,6 @@ export function redBlackSteps(p: UpgradeParams): StepDefinition[] {
     snapshotStep(p),
     {
       key: "plan-deployment",
-      name: "Plan the new deployment (other colour) from the snapshot",
-      kind: "automated",
       async run(ctx) {
         const s = snapshotOf(ctx);
         if (!isColourDeployment(instanceOf(ctx))) {
@@ -52,41 +47,29 @@ export function redBlackSteps(p: UpgradeParams): StepDefinition[] {
     },
     {
       key: "approve-plan",
-      name: "Approve the Terraform plan",
-      kind: "approval",
       needed: (ctx) => !!plan(ctx).summary?.requiresApproval,
-      instructions: "The plan destroys or replaces resources; read it before approving.",
     },
     {
       key: "apply-deployment",
-      name: "Create the new deployment (terraform apply)",
-      kind: "automated",
       async run(ctx) {
         if (!isColourDeployment(instanceOf(ctx))) return applyNewDeployment(ctx, plan(ctx));
         await applyColour(ctx, newColour(ctx), { plan: plan(ctx).summary, planSha256: plan(ctx).planSha256 });
       },
     },
     // The snapshot carries the read-only setting: migrations need a writable database first.
-    writableStep("writable-new", "Make the database writable on the new deployment", newVm),
+    writableStep("writable-new", newVm),
     {
       key: "start-new",
-      name: `Move the new deployment to ${p.version} (compose file, pull, up; migrator)`,
-      kind: "automated",
       run: async (ctx) => upgradeInPlace(vmOptions(ctx, newVm(ctx)), p.version),
     },
-    healthStep(p, `Wait for containers, frontend and /__version ${p.version} on the new deployment`, newVm),
+    healthStep(p, newVm),
     {
       key: "approve-switch",
-      name: "Approve switching the load balancer",
-      kind: "approval",
       // A wave's approval policy may approve it once the health gate passed (audited per instance).
       needed: async (ctx) => !(await policyApproves(ctx, "approve-switch")),
-      instructions: `Switching the load balancer to the new deployment: users will see ${SWITCH_ERRORS_TEXT} of errors while it switches.`,
     },
     {
       key: "retarget",
-      name: "Point the load balancer at the new deployment",
-      kind: "automated",
       async run(ctx) {
         const i = instanceOf(ctx);
         if (isColourDeployment(i)) return { detail: await switchToColour(ctx, newColour(ctx), p.version) };
@@ -97,15 +80,10 @@ export function redBlackSteps(p: UpgradeParams): StepDefinition[] {
     },
     {
       key: "approve-destroy",
-      name: "Approve destroying the old deployment",
-      kind: "approval",
       needed: async (ctx) => !(await policyApproves(ctx, "approve-destroy")),
-      instructions: "Users now reach the new deployment. Approve to destroy the old one (the snapshot is kept).",
     },
     {
       key: "destroy-old",
-      name: "Destroy the old deployment",
-      kind: "automated",
       async run(ctx) {
         const old = snapshotOf(ctx).liveColour;
         if (isColourDeployment(instanceOf(ctx))) return destroyColour(ctx, old);
