@@ -1,6 +1,6 @@
 import { db } from "../../lib/db/client";
 import { startHealthLoop } from "../../lib/health/health-loop";
-import { seedEmulatedInstances, startHealthEmulators } from "../../lib/health/testing/emulated-fleet";
+import { seedEmulatedInstances, startHealthEmulators } from "../../test-support/emulated-fleet";
 import { stats } from "./measure";
 
 /**
