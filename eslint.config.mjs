@@ -17,9 +17,9 @@ export default defineConfig([
   },
   {
     // Production code never reaches the stand-ins: demo mode differs only in configuration.
-    // Test support (tests, lib/testing, lib/**/testing) may drive the emulators.
+    // Only tests (*.test.ts) may drive them; fixtures that do live in test-support/.
     files: ["lib/**/*.ts", "lib/**/*.tsx", "app/**/*.ts", "app/**/*.tsx", "components/**/*.tsx", "workers/**/*.ts"],
-    ignores: ["**/*.test.ts", "lib/testing/**", "lib/**/testing/**"],
+    ignores: ["**/*.test.ts", "**/*.test.tsx"],
     rules: {
       "no-restricted-imports": ["error", { patterns: [{ group: ["**/emulators", "**/emulators/**", "@/emulators/**"], message: "production code must not import emulators/ (configure endpoints instead)" }] }],
     },

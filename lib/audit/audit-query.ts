@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { paginationParams } from "../http/list-params";
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
@@ -37,14 +38,7 @@ export const auditQuerySchema = z
     instance: z.string().max(40, "instance must be a slug").regex(/^[a-z0-9-]*$/, "instance must be a slug").optional(),
     from: dateParam("from", false),
     to: dateParam("to", true),
-    page: z.coerce.number({ error: "page must be a number" }).int("page must be an integer").min(1, "page must be ≥ 1").max(100_000).optional().default(1),
-    pageSize: z.coerce
-      .number({ error: "pageSize must be a number" })
-      .int("pageSize must be an integer")
-      .min(1, "pageSize must be ≥ 1")
-      .max(200, "pageSize must be ≤ 200")
-      .optional()
-      .default(50),
+    ...paginationParams,
   })
   .refine((q) => !q.from || !q.to || q.from < q.to, { message: "from must be before to", path: ["from"] });
 

@@ -5,9 +5,12 @@ import { defaultProvisioningClients, type ProvisioningClients } from "./provisio
 
 /**
  * Cloud DNS record sets (RUNBOOK: point `<slug>.sourcegraph.com` at the load balancer's IP).
- * There is no usable Node client here: @google-cloud/dns only speaks https to
- * dns.googleapis.com, so it cannot be pointed at the emulator. This is a thin REST client over
- * google-auth-library's `request` against `dns/v1/projects/{p}/managedZones/{zone}/rrsets`.
+ * There is no usable Node client here (checked Nov 2026): no `@googleapis/dns` is published
+ * (IAM's `@googleapis/iam` has no DNS sibling); @google-cloud/dns 5 hard-codes
+ * `https://${apiEndpoint}/dns/v1`, so it cannot reach the emulator, and edits through Changes;
+ * the generated `dns_v1` client ships only inside `googleapis` (194 MB unpacked, 300 APIs).
+ * So this is a thin REST client over google-auth-library's `request` against
+ * `dns/v1/projects/{p}/managedZones/{zone}/rrsets`, the paths `dns_v1` itself calls.
  */
 export interface ARecord {
   /** Fully qualified, with the trailing dot. */

@@ -4,7 +4,7 @@ import { setContainer } from "../../emulators/sourcegraph/state";
 import { seedAllowlist } from "../../emulators/sourcegraph/testing/seed-allowlist";
 import { db } from "../db/client";
 import { startHealthLoop } from "./health-loop";
-import { seedEmulatedInstances, startHealthEmulators, type HealthEmulators } from "./testing/emulated-fleet";
+import { seedEmulatedInstances, startHealthEmulators, type HealthEmulators } from "../../test-support/emulated-fleet";
 import type { CheckResult } from "./types";
 
 /**

@@ -6,7 +6,7 @@ import { projectIdForSlug } from "../instances/slug";
 import { checkAndRecord } from "./check-and-record";
 import { seedAllowlist } from "../../emulators/sourcegraph/testing/seed-allowlist";
 import { runCheck, runInstanceChecks } from "./instance-checks";
-import { seedEmulatedInstances, startHealthEmulators, type HealthEmulators } from "./testing/emulated-fleet";
+import { seedEmulatedInstances, startHealthEmulators, type HealthEmulators } from "../../test-support/emulated-fleet";
 import type { CheckKey, HealthTarget } from "./types";
 
 // Generous: on a loaded 2-core machine the first Compute call and each fake-gcloud spawn take seconds.

@@ -8,7 +8,7 @@ import { callRoute, tokenFor } from "../testing/api-client";
 import { waitFor } from "../testing/spawn-worker";
 import { claimDueInstances } from "./claim-due-instances";
 import { startHealthLoop } from "./health-loop";
-import { seedEmulatedInstances, startHealthEmulators, type HealthEmulators } from "./testing/emulated-fleet";
+import { seedEmulatedInstances, startHealthEmulators, type HealthEmulators } from "../../test-support/emulated-fleet";
 
 // "Check now" reads its deadline from the env; generous on a loaded machine.
 process.env.HEALTH_CHECK_TIMEOUT_MS = "45000";

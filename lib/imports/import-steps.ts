@@ -7,7 +7,7 @@ import { versionOrder } from "../instances/versions";
 import { regionOfZone } from "../provisioning/options";
 import { instanceOf } from "../provisioning/step-helpers";
 import { targetVersions } from "../releases/list-releases";
-import { StepError, type StepContext, type StepDefinition } from "../runbooks/types";
+import { StepError, type StepContext, type StepWork } from "../runbooks/types";
 import { getVersion } from "../sourcegraph";
 import { findDeploymentVms, type DiscoveredVms } from "./discover-deployment";
 
@@ -28,14 +28,13 @@ export function importedRecord(vms: DiscoveredVms, net: InstanceNetwork, version
 }
 
 /**
- * The import job's steps (issue 15): read what runs in the project (nothing is written), show
- * it as a dry run, wait for a person's approval, then record the instance.
+ * The import job's step code (issue 15; outline in lib/runbooks/metadata/import.ts): read what
+ * runs in the project (nothing is written), show it as a dry run, wait for a person's
+ * approval, then record the instance.
  */
-export const importSteps: StepDefinition[] = [
+export const importSteps: StepWork[] = [
   {
     key: "read-project",
-    name: "Read the GCP project",
-    kind: "automated",
     async run(ctx) {
       const i = instanceOf(ctx);
       const p = await getProject(i.gcpProjectId);
@@ -46,8 +45,6 @@ export const importSteps: StepDefinition[] = [
   },
   {
     key: "read-load-balancer",
-    name: "Read the load balancer (prod-backend-service and its endpoint group)",
-    kind: "automated",
     async run(ctx) {
       const i = instanceOf(ctx);
       const target = await getBackendTarget({ project: i.gcpProjectId }).catch((e: Error) => {
@@ -60,8 +57,6 @@ export const importSteps: StepDefinition[] = [
   },
   {
     key: "find-vms",
-    name: "Find the VM(s), colours, zone, machine type and disks",
-    kind: "automated",
     async run(ctx) {
       const i = instanceOf(ctx);
       const lb = detail<{ target: BackendTarget | null }>(ctx, "read-load-balancer");
@@ -75,8 +70,6 @@ export const importSteps: StepDefinition[] = [
   },
   {
     key: "read-network",
-    name: "Read the global address, NAT IPs and certificate",
-    kind: "automated",
     async run(ctx) {
       const i = instanceOf(ctx);
       const vms = detail<DiscoveredVms>(ctx, "find-vms");
@@ -87,8 +80,6 @@ export const importSteps: StepDefinition[] = [
   },
   {
     key: "read-version",
-    name: "Read the running version (/__version through IAP)",
-    kind: "automated",
     async run(ctx) {
       const i = instanceOf(ctx);
       const vms = detail<DiscoveredVms>(ctx, "find-vms");
@@ -99,8 +90,6 @@ export const importSteps: StepDefinition[] = [
   },
   {
     key: "dry-run",
-    name: "Dry run: what was found and what the import would change",
-    kind: "automated",
     async run(ctx) {
       const i = instanceOf(ctx);
       const vms = detail<DiscoveredVms>(ctx, "find-vms");
@@ -122,14 +111,9 @@ export const importSteps: StepDefinition[] = [
   },
   {
     key: "approve-import",
-    name: "Approve the import",
-    kind: "approval",
-    instructions: "Check the dry run: the VM, addresses and version found. Approving records the instance; nothing in GCP changes.",
   },
   {
     key: "record-instance",
-    name: "Record the instance",
-    kind: "automated",
     async run(ctx) {
       const i = instanceOf(ctx);
       const { record } = detail<{ record: ReturnType<typeof importedRecord> }>(ctx, "dry-run");

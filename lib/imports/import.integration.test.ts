@@ -9,7 +9,7 @@ import { db } from "../db/client";
 import { snapshotDatabase } from "../security/snapshot-database";
 import { callRoute, tokenFor } from "../testing/api-client";
 import { makeInstance } from "../testing/factories";
-import { startProvisioningWorld, type ProvisioningWorld } from "../testing/provisioning-world";
+import { startProvisioningWorld, type ProvisioningWorld } from "../../test-support/provisioning-world";
 import { spawnWorker, waitFor } from "../testing/spawn-worker";
 
 const PARENT = "folders/424242424242";

@@ -1,15 +1,9 @@
 import { z } from "zod";
+import { csvParam, paginationParams } from "../http/list-params";
 
 export const INSTANCE_STATUSES = ["provisioning", "active", "upgrading", "maintenance", "failed", "deleting", "deleted"] as const;
 export const HEALTH_STATES = ["healthy", "degraded", "down", "unknown"] as const;
 export const SORT_FIELDS = ["slug", "displayName", "status", "health", "version", "zone", "createdAt", "healthCheckedAt"] as const;
-
-const csv = <T extends readonly [string, ...string[]]>(values: T, field: string) =>
-  z
-    .string()
-    .optional()
-    .transform((s) => (s ? s.split(",").filter(Boolean) : []))
-    .pipe(z.array(z.enum(values, { error: `${field} must be one of ${values.join(", ")}` })));
 
 /**
  * The fleet list's parameters, shared by the page's URL and `GET /api/instances`.
@@ -23,8 +17,8 @@ export const listQuerySchema = z.object({
     .regex(/^[^\u0000-\u001f\u007f]*$/, "q must not contain control characters")
     .optional()
     .default(""),
-  status: csv(INSTANCE_STATUSES, "status"),
-  health: csv(HEALTH_STATES, "health"),
+  status: csvParam(INSTANCE_STATUSES, "status"),
+  health: csvParam(HEALTH_STATES, "health"),
   version: z
     .string()
     .optional()
@@ -32,14 +26,7 @@ export const listQuerySchema = z.object({
     .pipe(z.array(z.string().regex(/^\d+\.\d+\.\d+$/, "version must look like 5.10.1"))),
   sort: z.enum(SORT_FIELDS, { error: `sort must be one of ${SORT_FIELDS.join(", ")}` }).optional().default("slug"),
   dir: z.enum(["asc", "desc"], { error: "dir must be asc or desc" }).optional().default("asc"),
-  page: z.coerce.number({ error: "page must be a number" }).int("page must be an integer").min(1, "page must be ≥ 1").max(100_000).optional().default(1),
-  pageSize: z.coerce
-    .number({ error: "pageSize must be a number" })
-    .int("pageSize must be an integer")
-    .min(1, "pageSize must be ≥ 1")
-    .max(200, "pageSize must be ≤ 200")
-    .optional()
-    .default(50),
+  ...paginationParams,
 });
 
 export type ListQuery = z.infer<typeof listQuerySchema>;

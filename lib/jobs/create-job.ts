@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { db } from "../db/client";
-import type { Job, Prisma } from "../generated/prisma/client";
+import type { Prisma } from "../generated/prisma/client";
 import { AppError, notFound } from "../errors/app-error";
 import { parseWith } from "../http/zod-issues";
 import type { Actor } from "../auth/actor";
-import { redactParams } from "../audit/redact-params";
-import { runbookFor } from "../runbooks/registry";
+import { auditInsertSql } from "../audit/record-audit";
+import { runbookMetadata } from "../runbooks/metadata";
 import { slugSchema } from "../instances/slug";
 import { addJobCall } from "./queue";
 import { toJobView, type JobView } from "./job-view";
@@ -21,7 +21,9 @@ export interface CreateJobInput {
 /**
  * Creates a job with its steps, enqueues it and records the audit event in one SQL
  * statement, which is atomic on its own: a job is never queued without its row, nor stored
- * without being queued. No interactive transaction, as this is on the enqueue latency path.
+ * without being queued. No interactive transaction, as this is on the enqueue latency path
+ * (README "Database access": raw SQL only where one statement must do the work). The audit
+ * row comes from the audit module, the answer from the job view mapper.
  */
 export async function createJob(actor: Actor, input: CreateJobInput): Promise<JobView> {
   return insertJob(db, actor, input);
@@ -32,8 +34,8 @@ export async function createJobInTransaction(tx: Tx, actor: Actor, input: Create
   return insertJob(tx, actor, input);
 }
 
-async function insertJob(q: Pick<Tx, "instance" | "$queryRaw">, actor: Actor, input: CreateJobInput): Promise<JobView> {
-  const runbook = runbookFor(input.kind);
+async function insertJob(q: Pick<Tx, "instance" | "job" | "$executeRaw">, actor: Actor, input: CreateJobInput): Promise<JobView> {
+  const runbook = runbookMetadata(input.kind);
   const params = parseWith(runbook.params, input.params ?? {}, "params") as Record<string, unknown>;
   let instance: { id: string; slug: string; displayName: string; status: string } | null = null;
   if (runbook.needsInstance || input.instanceSlug !== undefined) {
@@ -44,9 +46,9 @@ async function insertJob(q: Pick<Tx, "instance" | "$queryRaw">, actor: Actor, in
   }
   const id = randomUUID();
   const instanceId = instance?.id ?? null;
-  const stepRows = runbook.steps(params as never).map((s, position) => ({ id: randomUUID(), jobId: id, position, key: s.key, name: s.name, kind: s.kind }));
-  const audit = redactParams({ kind: runbook.kind, ...params });
-  const [row] = await q.$queryRaw<{ created_at: Date }[]>`
+  const stepRows = runbook.steps(params as never).map((s, position) => ({ id: randomUUID(), position, key: s.key, name: s.name, kind: s.kind }));
+  const audit = auditInsertSql(actor, { action: "job.create", targetType: "job", targetId: id, instanceSlug: instance?.slug ?? null, params: { kind: runbook.kind, ...params } });
+  await q.$executeRaw`
     WITH j AS (
       INSERT INTO job (id, instance_id, kind, params, created_by)
       VALUES (${id}::uuid, ${instanceId}::uuid, ${runbook.kind}, ${JSON.stringify(params)}::jsonb, ${actor.email})
@@ -57,20 +59,11 @@ async function insertJob(q: Pick<Tx, "instance" | "$queryRaw">, actor: Actor, in
       FROM unnest(${stepRows.map((r) => r.id)}::uuid[], ${stepRows.map((r) => r.position)}::int[], ${stepRows.map((r) => r.key)}::text[],
                   ${stepRows.map((r) => r.name)}::text[], ${stepRows.map((r) => r.kind)}::text[]) AS t(id, position, key, name, kind)
     ), a AS (
-      -- The audit event recordAudit() would write (parameters redacted), in the same statement.
-      INSERT INTO audit_event (actor_email, actor_role, action, target_type, target_id, instance_slug, params, source_ip, via)
-      VALUES (${actor.email}, ${actor.role}::"Role", 'job.create', 'job', ${id}, ${instance?.slug ?? null}, ${JSON.stringify(audit)}::jsonb, ${actor.sourceIp}, ${actor.via})
+      ${audit}
     ), queued AS (
       SELECT ${addJobCall({ id, instanceId })}
     )
-    SELECT j.created_at FROM j, queued`;
-  const job: Job = {
-    id, instanceId, kind: runbook.kind, status: "queued", params: params as Prisma.JsonValue, createdBy: actor.email, error: null, workerId: null,
-    queueWorkerId: null, attempts: 0, lastSeq: 0, cancelRequestedAt: null, createdAt: row.created_at, startedAt: null, finishedAt: null,
-  };
-  return toJobView({
-    ...job,
-    instance: instance ? { slug: instance.slug, displayName: instance.displayName } : null,
-    steps: stepRows.map((r) => ({ ...r, status: "pending" as const, detail: null, error: null, completedBy: null, startedAt: null, finishedAt: null })),
-  });
+    SELECT 1 FROM j, queued`;
+  const job = await q.job.findUniqueOrThrow({ where: { id }, include: { steps: true, instance: { select: { slug: true, displayName: true } } } });
+  return toJobView(job);
 }

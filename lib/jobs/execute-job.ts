@@ -2,8 +2,7 @@ import type pg from "pg";
 import { db } from "../db/client";
 import { pool } from "../db/pool";
 import { runProcess } from "../shell/run-process";
-import { runbookFor } from "../runbooks/registry";
-import { StepError, type StepContext } from "../runbooks/types";
+import { StepError, type Runbook, type Runbooks, type StepContext } from "../runbooks/types";
 import { LogWriter } from "./log-writer";
 import { CHANNELS, notifications } from "./notifications";
 import { enqueueInTransaction } from "./queue";
@@ -33,8 +32,9 @@ interface StepRow {
  * Runs (or resumes) one job: claims it, walks its steps in order from the first that has
  * not finished, and leaves the job succeeded, failed, cancelled or waiting on a person.
  * Safe to call more than once for the same job (the queue delivers at least once).
+ * The engine knows no runbook: the process that runs it hands them over (workers/main.ts).
  */
-export async function executeJob(jobId: string, who: WorkerIdentity): Promise<void> {
+export async function executeJob(jobId: string, who: WorkerIdentity, runbooks: Runbooks): Promise<void> {
   const p = pool();
   const claim = await claimJob(p, jobId, who);
   if (claim.outcome === "gone") return;
@@ -54,7 +54,7 @@ export async function executeJob(jobId: string, who: WorkerIdentity): Promise<vo
       await finish(p, log, jobId, "failed", `the job lost its worker ${job.attempts - 1} times; giving up. Retry it once the workers are stable.`);
       return;
     }
-    await runSteps(p, log, job, controller, who);
+    await runSteps(p, log, job, controller, who, runbookOf(runbooks, job.kind));
   } catch (e) {
     // An engine error (database gone, bug): fail clearly rather than leave "running".
     const message = e instanceof Error ? e.message : String(e);
@@ -95,8 +95,13 @@ async function claimJob(p: pg.Pool, jobId: string, who: WorkerIdentity) {
   }
 }
 
-async function runSteps(p: pg.Pool, log: LogWriter, job: JobRow, controller: AbortController, who: WorkerIdentity) {
-  const runbook = runbookFor(job.kind);
+function runbookOf(runbooks: Runbooks, kind: string): Runbook {
+  const runbook = runbooks.get(kind);
+  if (!runbook) throw new Error(`this worker has no runbook for jobs of kind "${kind}"`);
+  return runbook;
+}
+
+async function runSteps(p: pg.Pool, log: LogWriter, job: JobRow, controller: AbortController, who: WorkerIdentity, runbook: Runbook) {
   const definitions = new Map(runbook.steps(job.params as never).map((d) => [d.key, d]));
   const steps = await readSteps(p, job.id);
   const details = new Map(steps.map((s) => [s.key, s.detail]));
@@ -105,7 +110,7 @@ async function runSteps(p: pg.Pool, log: LogWriter, job: JobRow, controller: Abo
     if (!(await stillMine(p, job.id, who))) return lostOwnership(log, controller);
     const def = definitions.get(step.key);
     if (!def) return finish(p, log, job.id, "failed", `step "${step.key}" no longer exists in the ${job.kind} runbook`);
-    if (controller.signal.aborted) return stopped(p, log, job, step, details, controller, who);
+    if (controller.signal.aborted) return stopped(p, log, job, runbook, step, details, controller, who);
     const ctx = await stepContext(job, step.key, log, controller.signal, details);
     if (def.needed && !(await def.needed(ctx))) {
       log.system(`↷ ${step.name}: not needed`, step.key);
@@ -125,7 +130,7 @@ async function runSteps(p: pg.Pool, log: LogWriter, job: JobRow, controller: Abo
     const started = Date.now();
     try {
       const result = await def.run!(ctx);
-      if (controller.signal.aborted) return stopped(p, log, job, step, details, controller, who);
+      if (controller.signal.aborted) return stopped(p, log, job, runbook, step, details, controller, who);
       if (!(await stillMine(p, job.id, who))) return lostOwnership(log, controller);
       details.set(step.key, result?.detail ?? null);
       // A step is recorded done only once its output is stored.
@@ -133,7 +138,7 @@ async function runSteps(p: pg.Pool, log: LogWriter, job: JobRow, controller: Abo
       await setStepStatus(p, job.id, step.key, "succeeded", { detail: result?.detail ?? null });
       log.system(`✓ ${step.name} (${((Date.now() - started) / 1000).toFixed(1)} s)`, step.key);
     } catch (e) {
-      if (controller.signal.aborted) return stopped(p, log, job, step, details, controller, who);
+      if (controller.signal.aborted) return stopped(p, log, job, runbook, step, details, controller, who);
       // A fenced-out run (another worker took the job over) must not record this failure.
       if (!(await stillMine(p, job.id, who))) return lostOwnership(log, controller);
       const message = e instanceof Error ? e.message : String(e);
@@ -170,15 +175,14 @@ function lostOwnership(log: LogWriter, controller: AbortController) {
 }
 
 /** Aborted: a cancel, or the watcher saw another worker take the job over (then record nothing). */
-async function stopped(p: pg.Pool, log: LogWriter, job: JobRow, step: StepRow, details: Map<string, unknown>, controller: AbortController, who: WorkerIdentity) {
+async function stopped(p: pg.Pool, log: LogWriter, job: JobRow, runbook: Runbook, step: StepRow, details: Map<string, unknown>, controller: AbortController, who: WorkerIdentity) {
   if (!(await stillMine(p, job.id, who))) return lostOwnership(log, controller);
-  return cancelled(p, log, job, step, details);
+  return cancelled(p, log, job, runbook, step, details);
 }
 
-async function cancelled(p: pg.Pool, log: LogWriter, job: JobRow, step: StepRow, details: Map<string, unknown>) {
+async function cancelled(p: pg.Pool, log: LogWriter, job: JobRow, runbook: Runbook, step: StepRow, details: Map<string, unknown>) {
   log.system(`■ cancelled during "${step.name}"`, step.key);
   await setStepStatus(p, job.id, step.key, "failed", { error: "cancelled" });
-  const runbook = runbookFor(job.kind);
   if (runbook.restore) {
     const ctx = await stepContext(job, step.key, log, new AbortController().signal, details);
     await restore(runbook.restore, await readSteps(p, job.id), ctx, log);

@@ -1,5 +1,5 @@
 import type { Job, JobStep } from "../generated/prisma/client";
-import { runbookFor } from "../runbooks/registry";
+import { runbookMetadata } from "../runbooks/metadata";
 
 export interface StepView {
   key: string;
@@ -71,7 +71,7 @@ export function toJobView(job: JobRow): JobView {
 
 function titleOf(kind: string) {
   try {
-    return runbookFor(kind).title;
+    return runbookMetadata(kind).title;
   } catch {
     return kind;
   }
@@ -80,7 +80,7 @@ function titleOf(kind: string) {
 /** What each step of the job tells the person who must approve or do it, by step key. */
 export function stepInstructions(job: Pick<Job, "kind" | "params">): Map<string, string | undefined> {
   try {
-    return new Map(runbookFor(job.kind).steps(job.params as never).map((s) => [s.key, s.instructions]));
+    return new Map(runbookMetadata(job.kind).steps(job.params as never).map((s) => [s.key, s.instructions]));
   } catch {
     return new Map();
   }

@@ -1,21 +1,17 @@
 import { hideAddresses } from "../auth/hide-addresses";
 import { z } from "zod";
 import { db } from "../db/client";
+import { csvParam, paginationParams } from "../http/list-params";
 import type { Prisma } from "../generated/prisma/client";
+import { JOB_STATUS_NAMES } from "../runbooks/kinds";
 import { toJobView, type JobView } from "./job-view";
 
-const JOB_STATUSES = ["queued", "running", "waiting", "succeeded", "failed", "cancelled"] as const;
 
 export const listJobsQuerySchema = z.object({
   instance: z.string().max(40).regex(/^[a-z0-9-]*$/, "instance must be a slug").optional(),
   kind: z.string().max(40).regex(/^[a-z-]*$/, "kind must be a job kind").optional(),
-  status: z
-    .string()
-    .optional()
-    .transform((s) => (s ? s.split(",").filter(Boolean) : []))
-    .pipe(z.array(z.enum(JOB_STATUSES, { error: `status must be one of ${JOB_STATUSES.join(", ")}` }))),
-  page: z.coerce.number().int().min(1, "page must be ≥ 1").max(100_000).optional().default(1),
-  pageSize: z.coerce.number().int().min(1).max(200, "pageSize must be ≤ 200").optional().default(50),
+  status: csvParam(JOB_STATUS_NAMES, "status"),
+  ...paginationParams,
 });
 export type ListJobsQuery = z.infer<typeof listJobsQuerySchema>;
 

@@ -5,10 +5,10 @@ import type { Instance } from "../generated/prisma/client";
 import { gcpSettingsFromEnv } from "../gcp/client-options";
 import { secretStoreFromEnv } from "../secrets";
 import { StepError, type StepContext } from "../runbooks/types";
-import { createTerraformRunner, terraformGoogleEnv, type TerraformRunner } from "../terraform";
+import { terraformGoogleEnv, type TerraformRunner } from "../terraform";
 import type { DeploymentRoot } from "./render-deployment";
 import { provisioningSettings } from "./settings";
-import { secretRefOf } from "./step-helpers";
+import { secretRefOf, stepTerraformRunner } from "./step-helpers";
 
 /** The deployments repository every rendered change goes to; a clear step error when unset. */
 export function deploymentsRepo(): DeploymentsRepo {
@@ -54,12 +54,9 @@ export async function deploymentTerraform(ctx: StepContext, instance: Instance, 
   const sha = await checkoutDeployment({ repo: deploymentsRepo(), slug: instance.slug, subdir: root, into: dir });
   ctx.log(`${instance.slug}/${root} at ${sha.slice(0, 12)} checked out into ${dir}`);
   const credentialsJson = await deployKeyOf(ctx, instance);
-  return createTerraformRunner({
+  return stepTerraformRunner(ctx, {
     workingDir: dir,
     env: terraformGoogleEnv({ credentialsJson, apiEndpoint: gcpSettingsFromEnv().apiEndpoint }),
     secrets: [credentialsJson],
-    signal: ctx.signal,
-    lockTimeout: "60s",
-    onLine: (_stream, line) => ctx.log(line),
   });
 }

@@ -9,7 +9,7 @@ import { startInstanceJob } from "../jobs/start-instance-job";
 import { LocalSecretStore } from "../secrets/local-secret-store";
 import { createTerraformRunner, terraformGoogleEnv } from "../terraform";
 import { makeActor } from "../testing/factories";
-import { startProvisioningWorld, type ProvisioningWorld } from "../testing/provisioning-world";
+import { startProvisioningWorld, type ProvisioningWorld } from "../../test-support/provisioning-world";
 import { spawnWorker, waitFor, type SpawnedWorker } from "../testing/spawn-worker";
 import { createInstance } from "./create-instance";
 import { createInstanceSchema } from "./create-instance-schema";

@@ -1,7 +1,7 @@
 import type { Instance, Prisma } from "../generated/prisma/client";
 import { db } from "../db/client";
 import { StepError, type StepContext } from "../runbooks/types";
-import type { TerraformCommandResult } from "../terraform";
+import { createTerraformRunner, type TerraformCommandResult, type TerraformRunner, type TerraformRunnerOptions } from "../terraform";
 
 export function instanceOf(ctx: StepContext): Instance {
   if (!ctx.instance) throw new StepError("the job has no instance");
@@ -69,7 +69,15 @@ export function formatDuration(ms: number): string {
   return `${Math.floor(s / 3600)}h${String(Math.floor((s % 3600) / 60)).padStart(2, "0")}m`;
 }
 
-/** A failed terraform command as a StepError: what ran, where, its errors, what to do. */
+/**
+ * The one way a step gets a Terraform runner: bound to the step's cancel signal, its output
+ * in the job's log, waiting up to 60 s for a state lock another run holds.
+ */
+export function stepTerraformRunner(ctx: StepContext, options: Pick<TerraformRunnerOptions, "workingDir" | "env" | "secrets">): TerraformRunner {
+  return createTerraformRunner({ ...options, signal: ctx.signal, lockTimeout: "60s", onLine: (_stream, line) => ctx.log(line) });
+}
+
+/** The one check of a terraform command's result in step code: a failure as a StepError: what ran, where, its errors, what to do. */
 export function checkTerraform<T extends TerraformCommandResult>(result: T, workingDir: string): T {
   if (result.ok) return result;
   const command = `terraform ${result.args.join(" ")}`;

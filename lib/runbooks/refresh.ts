@@ -1,9 +1,10 @@
-import { z } from "zod";
 import { db } from "../db/client";
 import { recordAudit } from "../audit/record-audit";
 import { SYSTEM_ACTOR } from "../auth/actor";
 import { getVmStatus, readInstanceNetwork } from "../gcp";
-import type { Runbook, StepContext } from "./types";
+import { implementRunbook } from "./implement-runbook";
+import { refreshMetadata } from "./metadata/refresh";
+import type { StepContext } from "./types";
 import { StepError } from "./types";
 
 function target(ctx: StepContext) {
@@ -16,16 +17,10 @@ function target(ctx: StepContext) {
  * Refresh: what the runbook's "Finding the external IPs" does by hand
  * (`gcloud compute addresses list`), plus the VM's status, written back to the instance.
  */
-export const refreshRunbook: Runbook = {
-  kind: "refresh",
-  title: "Refresh from GCP",
-  needsInstance: true,
-  params: z.object({}).strict(),
+export const refreshRunbook = implementRunbook(refreshMetadata, {
   steps: () => [
     {
       key: "read-vm",
-      name: "Read the VM's status",
-      kind: "automated",
       async run(ctx) {
         const t = target(ctx);
         ctx.log(`GET compute/v1/projects/${t.project}/zones/${t.zone}/instances/${t.vmName}`);
@@ -36,8 +31,6 @@ export const refreshRunbook: Runbook = {
     },
     {
       key: "read-addresses",
-      name: "Read the global and NAT addresses",
-      kind: "automated",
       async run(ctx) {
         const t = target(ctx);
         ctx.log(`reading default-global-address, default-nat-manual-ip-0 and -1 in ${t.project}`);
@@ -51,8 +44,6 @@ export const refreshRunbook: Runbook = {
     },
     {
       key: "update-record",
-      name: "Update the instance record",
-      kind: "automated",
       async run(ctx) {
         const net = ctx.detailOf("read-addresses") as { globalIp: string; natIps: string[] };
         const before = ctx.instance!;
@@ -74,4 +65,4 @@ export const refreshRunbook: Runbook = {
       },
     },
   ],
-};
+});

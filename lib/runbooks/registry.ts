@@ -1,20 +1,17 @@
-import { AppError } from "../errors/app-error";
+/**
+ * Every runbook the workers can run, with its step code. Only process entry points (the
+ * worker, benchmarks, tests) import this and hand it to the engine (executeJob); the web
+ * reads lib/runbooks/metadata, which has no step code.
+ */
 import { forceUnlockRunbook } from "./force-unlock";
 import { importRunbook } from "./import";
 import { provisionRunbook } from "./provision";
 import { refreshRunbook } from "./refresh";
 import { selftestRunbook } from "./selftest";
+import type { Runbook, Runbooks } from "./types";
 import { upgradeRunbook } from "./upgrade";
 import { upgradeWaveRunbook } from "./upgrade-wave";
-import type { Runbook } from "./types";
 
-/** Every job kind the workers can run. */
-const RUNBOOKS: Runbook[] = [refreshRunbook, selftestRunbook, provisionRunbook, upgradeRunbook as Runbook, upgradeWaveRunbook, forceUnlockRunbook as Runbook, importRunbook];
-
-export const JOB_KINDS = RUNBOOKS.map((r) => r.kind);
-
-export function runbookFor(kind: string): Runbook {
-  const r = RUNBOOKS.find((x) => x.kind === kind);
-  if (!r) throw new AppError("bad_request", `unknown job kind "${kind}"`);
-  return r;
-}
+export const RUNBOOKS: Runbooks = new Map(
+  [refreshRunbook, selftestRunbook, provisionRunbook, upgradeRunbook, upgradeWaveRunbook, forceUnlockRunbook, importRunbook].map((r) => [r.kind, r as unknown as Runbook]),
+);

@@ -1,8 +1,9 @@
 import type { z } from "zod";
 import type { Instance } from "../generated/prisma/client";
 import type { ProcessResult } from "../shell/run-process";
+import type { RunbookMetadata, StepOutline } from "./metadata/types";
 
-export type StepKind = "automated" | "approval" | "human";
+export type { StepKind, StepOutline, RunbookMetadata } from "./metadata/types";
 
 /** What a step can do while it runs. Everything it prints lands in the job's log. */
 export interface StepContext {
@@ -27,36 +28,27 @@ export interface StepResult {
   detail?: unknown;
 }
 
-export interface StepDefinition {
+/** The code of one step, matched to its outline (lib/runbooks/metadata) by key. */
+export interface StepWork {
   key: string;
-  name: string;
-  kind: StepKind;
   /** Automated steps: the work. Must be safe to run again (jobs run at least once). */
   run?: (ctx: StepContext) => Promise<StepResult | void>;
   /** Whether the step applies to this run (default: always); asked when the job reaches it. Approval / human steps: whether the job must stop here. */
   needed?: (ctx: StepContext) => boolean | Promise<boolean>;
-  /** Approval / human steps: what the person is asked to do or to approve. */
-  instructions?: string;
-  /**
-   * Approval steps: approving it destroys or replaces something (a plan that does, the old
-   * deployment, a lock). Four-eyes set to `destructive` (lib/approvals) applies to these.
-   */
-  destructive?: boolean;
 }
 
-export interface Runbook<P extends z.ZodType = z.ZodType> {
-  kind: string;
-  title: string;
-  params: P;
-  /** Whether the job is about one instance (serialized per instance). */
-  needsInstance: boolean;
+/** A step with its outline and its code: what the engine runs. */
+export type StepDefinition = StepOutline & Omit<StepWork, "key">;
+
+/** A runbook the workers can run: its metadata, with code for every step. */
+export interface Runbook<P extends z.ZodType = z.ZodType> extends RunbookMetadata<P> {
   steps(params: z.infer<P>): StepDefinition[];
-  /**
-   * Runs after a failure or cancel, once the job has gone through `restoreAfter` (a step
-   * key): puts things back in a safe state (e.g. database writable, banner removed).
-   */
+  /** Runs after a failure or cancel once the job has gone through `after` (= metadata's `restoreAfter`). */
   restore?: { after: string; run: (ctx: StepContext) => Promise<void> };
 }
+
+/** The runbooks a worker runs, by kind: handed to the engine by the process that starts it. */
+export type Runbooks = ReadonlyMap<string, Runbook>;
 
 /** A step failure with what to do next, shown beside the step. */
 export class StepError extends Error {

@@ -5,11 +5,8 @@ import { instanceOf, isColourDeployment, negName, otherColour, vmOfColour, vmOpt
 import { applyNewDeployment, destroyOldDeployment, planNewDeployment, type DeploymentPlan } from "../upgrades/new-deployment";
 import type { UpgradeParams } from "../upgrades/upgrade-params";
 import { policyApproves } from "../waves/approval-policy";
-import type { StepContext, StepDefinition } from "./types";
+import type { StepContext, StepWork } from "./types";
 import { healthStep, noticeOffStep, noticeOnStep, readOnlyStep, recordVersionStep, snapshotStep, writableStep } from "./upgrade-steps";
-
-/** What users see while the load balancer switches colour (handbook figure). */
-export const SWITCH_ERRORS_TEXT = "about 1m35s";
 
 interface Snapshot {
   liveColour: Colour;
@@ -27,7 +24,7 @@ interface Snapshot {
  * is imported: a disk from the snapshot and the load balancer retargeted through the API,
  * the release moved on its only VM.
  */
-export function redBlackSteps(p: UpgradeParams): StepDefinition[] {
+export function redBlackSteps(p: UpgradeParams): StepWork[] {
   const snapshotOf = (ctx: StepContext) => ctx.detailOf("snapshot") as Snapshot;
   const newColour = (ctx: StepContext) => otherColour(snapshotOf(ctx).liveColour);
   const newVm = (ctx: StepContext) => vmOfColour(instanceOf(ctx), newColour(ctx));
@@ -37,18 +34,9 @@ export function redBlackSteps(p: UpgradeParams): StepDefinition[] {
     noticeOnStep(p),
     readOnlyStep,
     snapshotStep(p),
-    {
-      key: "approve-clear-leftover",
-      name: "Approve destroying a colour left by an earlier upgrade",
-      kind: "approval",
-      destructive: true,
-      needed: async (ctx) => !!(await leftover(ctx)),
-      instructions: "The colour this upgrade builds still exists from an earlier upgrade that failed or was cancelled; users are not on it. Approve to destroy it (its Terraform deployment) so it is built again from this upgrade's snapshot.",
-    },
+    { key: "approve-clear-leftover", needed: async (ctx) => !!(await leftover(ctx)) },
     {
       key: "clear-leftover",
-      name: "Destroy the colour left by an earlier upgrade",
-      kind: "automated",
       needed: async (ctx) => !!(await leftover(ctx)),
       async run(ctx) {
         ctx.log(`${await leftover(ctx)} is left from an earlier upgrade and does not serve: destroying it before building ${newColour(ctx)} from ${snapshotOf(ctx).snapshot}`);
@@ -57,8 +45,6 @@ export function redBlackSteps(p: UpgradeParams): StepDefinition[] {
     },
     {
       key: "plan-deployment",
-      name: "Plan the new deployment (other colour) from the snapshot",
-      kind: "automated",
       async run(ctx) {
         const s = snapshotOf(ctx);
         if (!isColourDeployment(instanceOf(ctx))) {
@@ -71,42 +57,29 @@ export function redBlackSteps(p: UpgradeParams): StepDefinition[] {
     },
     {
       key: "approve-plan",
-      name: "Approve the Terraform plan",
-      kind: "approval",
       needed: (ctx) => !!plan(ctx).summary?.requiresApproval,
-      instructions: "The plan destroys or replaces resources; read it before approving.",
-      destructive: true,
     },
     {
       key: "apply-deployment",
-      name: "Create the new deployment (terraform apply)",
-      kind: "automated",
       async run(ctx) {
         if (!isColourDeployment(instanceOf(ctx))) return applyNewDeployment(ctx, plan(ctx));
         await applyColour(ctx, newColour(ctx), { plan: plan(ctx).summary, planSha256: plan(ctx).planSha256 });
       },
     },
     // The snapshot carries the read-only setting: migrations need a writable database first.
-    writableStep("writable-new", "Make the database writable on the new deployment", newVm),
+    writableStep("writable-new", newVm),
     {
       key: "start-new",
-      name: `Move the new deployment to ${p.version} (compose file, pull, up; migrator)`,
-      kind: "automated",
       run: async (ctx) => upgradeInPlace(vmOptions(ctx, newVm(ctx)), p.version),
     },
-    healthStep(p, `Wait for containers, frontend and /__version ${p.version} on the new deployment`, newVm),
+    healthStep(p, newVm),
     {
       key: "approve-switch",
-      name: "Approve switching the load balancer",
-      kind: "approval",
       // A wave's approval policy may approve it once the health gate passed (audited per instance).
       needed: async (ctx) => !(await policyApproves(ctx, "approve-switch")),
-      instructions: `Switching the load balancer to the new deployment: users will see ${SWITCH_ERRORS_TEXT} of errors while it switches.`,
     },
     {
       key: "retarget",
-      name: "Point the load balancer at the new deployment",
-      kind: "automated",
       async run(ctx) {
         const i = instanceOf(ctx);
         if (isColourDeployment(i)) return { detail: await switchToColour(ctx, newColour(ctx), p.version) };
@@ -117,16 +90,10 @@ export function redBlackSteps(p: UpgradeParams): StepDefinition[] {
     },
     {
       key: "approve-destroy",
-      name: "Approve destroying the old deployment",
-      kind: "approval",
       needed: async (ctx) => !(await policyApproves(ctx, "approve-destroy")),
-      instructions: "Users now reach the new deployment. Approve to destroy the old one (the snapshot is kept).",
-      destructive: true,
     },
     {
       key: "destroy-old",
-      name: "Destroy the old deployment",
-      kind: "automated",
       async run(ctx) {
         const old = snapshotOf(ctx).liveColour;
         if (isColourDeployment(instanceOf(ctx))) return destroyColour(ctx, old);

@@ -9,15 +9,13 @@ import type { Instance } from "../generated/prisma/client";
 import { dataDiskName, instanceOf, isColourDeployment, liveColour, maintenanceMessage, withSourcegraph } from "../upgrades/deployment";
 import type { UpgradeParams } from "../upgrades/upgrade-params";
 import { waitUntilHealthy } from "../upgrades/wait-until-healthy";
-import type { StepContext, StepDefinition } from "./types";
+import type { StepContext, StepWork } from "./types";
 import { StepError } from "./types";
 
 /** Steps both strategies share, in the words of RUNBOOK "Upgrade process". */
-export function noticeOnStep(p: UpgradeParams): StepDefinition {
+export function noticeOnStep(p: UpgradeParams): StepWork {
   return {
     key: "notice-on",
-    name: "Add the maintenance notice",
-    kind: "automated",
     async run(ctx) {
       const i = instanceOf(ctx);
       if (compareVersions(p.version, i.version) <= 0) throw new StepError(`${p.version} is not newer than ${i.version}`, "Pick a newer release.");
@@ -40,18 +38,14 @@ function procedureOf(i: Instance, p: UpgradeParams): string {
   return `red/black (${from}): a second colour beside ${i.vmName}, from a snapshot of its disk, then the switch; one minor release at a time (standard migrations)`;
 }
 
-export const readOnlyStep: StepDefinition = {
+export const readOnlyStep: StepWork = {
   key: "read-only",
-  name: "Mark the database as read-only",
-  kind: "automated",
   run: async (ctx) => makeDatabaseReadOnly(ctx),
 };
 
-export function snapshotStep(p: UpgradeParams): StepDefinition {
+export function snapshotStep(p: UpgradeParams): StepWork {
   return {
     key: "snapshot",
-    name: "Snapshot the data disk",
-    kind: "automated",
     async run(ctx) {
       const i = instanceOf(ctx);
       const { colour } = await liveColour(ctx);
@@ -64,33 +58,27 @@ export function snapshotStep(p: UpgradeParams): StepDefinition {
   };
 }
 
-export const writableStep = (key: string, name: string, vm?: (ctx: StepContext) => string): StepDefinition => ({
+export const writableStep = (key: string, vm?: (ctx: StepContext) => string): StepWork => ({
   key,
-  name,
-  kind: "automated",
   run: async (ctx) => makeDatabaseWritable(ctx, vm?.(ctx)),
 });
 
 /** The health gate on `vm` (default the serving one): containers, /healthz and /__version = target. */
-export function healthStep(p: UpgradeParams, name: string, vm?: (ctx: StepContext) => string): StepDefinition {
-  return { key: "wait-healthy", name, kind: "automated", run: async (ctx) => ({ detail: await waitUntilHealthy(ctx, p.version, vm?.(ctx)) }) };
+export function healthStep(p: UpgradeParams, vm?: (ctx: StepContext) => string): StepWork {
+  return { key: "wait-healthy", run: async (ctx) => ({ detail: await waitUntilHealthy(ctx, p.version, vm?.(ctx)) }) };
 }
 
-export const noticeOffStep: StepDefinition = {
+export const noticeOffStep: StepWork = {
   key: "notice-off",
-  name: "Remove the maintenance notice",
-  kind: "automated",
   async run(ctx) {
     const { changed } = await withSourcegraph(ctx, undefined, ({ baseUrl, token }) => removeMaintenanceNotice(baseUrl, token, { signal: ctx.signal }));
     ctx.log(changed ? "notice removed" : "no notice of ours was up");
   },
 };
 
-export function recordVersionStep(p: UpgradeParams): StepDefinition {
+export function recordVersionStep(p: UpgradeParams): StepWork {
   return {
     key: "record-version",
-    name: "Record the new version",
-    kind: "automated",
     async run(ctx) {
       const i = instanceOf(ctx);
       await db.$transaction(async (tx) => {

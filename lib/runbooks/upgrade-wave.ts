@@ -1,6 +1,6 @@
-import { z } from "zod";
 import { advanceWave } from "../waves/advance-wave";
-import type { Runbook } from "./types";
+import { implementRunbook } from "./implement-runbook";
+import { waveMetadata } from "./metadata/wave";
 
 const pollMs = () => Number(process.env.WAVE_POLL_MS ?? 15_000);
 
@@ -10,16 +10,10 @@ const pollMs = () => Number(process.env.WAVE_POLL_MS ?? 15_000);
  * it ends whenever the wave stops (paused, aborted, completed) so it holds no slot then.
  * All progress lives in the wave tables; each tick is safe to repeat.
  */
-export const upgradeWaveRunbook: Runbook = {
-  kind: "wave",
-  title: "Upgrade wave",
-  needsInstance: false,
-  params: z.object({ waveId: z.string().uuid() }).strict(),
-  steps: (p: { waveId: string }) => [
+export const upgradeWaveRunbook = implementRunbook(waveMetadata, {
+  steps: (p) => [
     {
       key: "drive",
-      name: "Upgrade batch by batch",
-      kind: "automated",
       async run(ctx) {
         while (!ctx.signal.aborted) {
           if ((await advanceWave(p.waveId, ctx.log)) === "stop") return;
@@ -31,4 +25,4 @@ export const upgradeWaveRunbook: Runbook = {
       },
     },
   ],
-};
+});

@@ -1,6 +1,8 @@
 import { restoreAfterFailure, restoreFromEngine } from "../upgrades/restore-upgrade";
-import { upgradeParamsSchema, type UpgradeParams } from "../upgrades/upgrade-params";
-import type { Runbook, StepDefinition } from "./types";
+import type { UpgradeParams } from "../upgrades/upgrade-params";
+import { implementRunbook } from "./implement-runbook";
+import { upgradeMetadata } from "./metadata/upgrade";
+import type { StepDefinition } from "./types";
 import { StepError } from "./types";
 import { inPlaceSteps } from "./upgrade-in-place";
 import { redBlackSteps } from "./upgrade-red-black";
@@ -11,14 +13,11 @@ import { redBlackSteps } from "./upgrade-red-black";
  * safe state (see lib/upgrades/restore-upgrade.ts). A failing step restores before it
  * reports the failure; the engine's restore hook covers cancels.
  */
-export const upgradeRunbook: Runbook<typeof upgradeParamsSchema> = {
-  kind: "upgrade",
-  title: "Upgrade Sourcegraph",
-  needsInstance: true,
-  params: upgradeParamsSchema,
-  steps: (p) => (p.strategy === "in-place" ? inPlaceSteps(p) : redBlackSteps(p)).map((s) => restoring(p, s)),
-  restore: { after: "notice-on", run: (ctx) => restoreFromEngine(ctx, ctx.params as UpgradeParams) },
-};
+export const upgradeRunbook = implementRunbook(upgradeMetadata, {
+  steps: (p) => (p.strategy === "in-place" ? inPlaceSteps(p) : redBlackSteps(p)),
+  wrap: restoring,
+  restore: (ctx) => restoreFromEngine(ctx, ctx.params as UpgradeParams),
+});
 
 function restoring(p: UpgradeParams, def: StepDefinition): StepDefinition {
   if (def.kind !== "automated" || !def.run) return def;

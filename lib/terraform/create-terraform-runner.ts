@@ -13,8 +13,6 @@ import {
 import { summarizePlan, type PlanSummary, type SummarizePlanOptions } from "./summarize-plan";
 import {
   TerraformBusyError,
-  TerraformCancelledError,
-  TerraformCommandError,
   TerraformNotFoundError,
   TerraformOutputError,
   TerraformPlanFileError,
@@ -153,8 +151,8 @@ const outputsSchema = z.record(
 /**
  * A Terraform CLI runner bound to one instance's working directory. Commands return their
  * result (exit code, cancelled, errors, a recognised known failure) rather than throw on a
- * non-zero exit, because a failed plan is an outcome the job records, not an exception; use
- * `assertTerraformSucceeded` for throw-style control flow. They do throw for a missing binary,
+ * non-zero exit, because a failed plan is an outcome the job records, not an exception (a
+ * step turns a failure into its error with `checkTerraform`, lib/provisioning/step-helpers.ts). They do throw for a missing binary,
  * a missing or changed plan file, unparseable Terraform output, and overlapping calls.
  */
 export function createTerraformRunner(options: TerraformRunnerOptions): TerraformRunner {
@@ -314,12 +312,6 @@ export function createTerraformRunner(options: TerraformRunnerOptions): Terrafor
   };
 }
 
-/** Throws TerraformCancelledError or TerraformCommandError unless the result is a success. */
-export function assertTerraformSucceeded<T extends TerraformCommandResult>(result: T): T {
-  if (result.ok) return result;
-  if (result.cancelled || result.timedOut) throw new TerraformCancelledError(result.subcommand, result.timedOut);
-  throw new TerraformCommandError(result.subcommand, result.exitCode, result.errors, result.knownFailure);
-}
 
 async function requirePlanFile(planFile: string): Promise<void> {
   try {

@@ -1,7 +1,6 @@
 // Public API of the Terraform adapter. Pure helpers (summary, known failures, rendering) are
 // usable without a terraform binary; the runner needs one on PATH.
 export {
-  assertTerraformSucceeded,
   createTerraformRunner,
   type PlannedChange,
   type TerraformApplyOptions,
@@ -42,8 +41,6 @@ export {
 } from "./summarize-plan";
 export {
   TerraformBusyError,
-  TerraformCancelledError,
-  TerraformCommandError,
   TerraformError,
   TerraformNotFoundError,
   TerraformOutputError,

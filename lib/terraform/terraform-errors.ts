@@ -1,5 +1,3 @@
-import type { KnownFailure } from "./recognize-known-failure";
-
 /** Base of every error the Terraform runner throws; `code` is stable for UI and tests. */
 export class TerraformError extends Error {
   constructor(
@@ -28,35 +26,6 @@ export class TerraformNotFoundError extends TerraformError {
         ? `Terraform is not installed at ${binary} (no executable file there). Install Terraform 1.11 or newer, or point the worker at the right binary.`
         : `Terraform is not installed on this machine: no \`${binary}\` executable was found on PATH. Install Terraform 1.11 or newer (https://developer.hashicorp.com/terraform/install) and make sure the worker's PATH includes it.`,
       options,
-    );
-  }
-}
-
-/** Terraform ran and exited non-zero. `knownFailure` is set when the runbook explains it. */
-export class TerraformCommandError extends TerraformError {
-  constructor(
-    readonly subcommand: string,
-    readonly exitCode: number | null,
-    readonly errors: string[],
-    readonly knownFailure: KnownFailure | null,
-  ) {
-    const first = knownFailure ? knownFailure.title : errors[0];
-    super(
-      knownFailure ? "terraform_known_failure" : "terraform_failed",
-      `terraform ${subcommand} failed (exit code ${exitCode ?? "none"})${first ? `: ${first}` : ""}`,
-    );
-  }
-}
-
-/** The run was cancelled (AbortSignal) or timed out; Terraform was asked to stop with SIGINT. */
-export class TerraformCancelledError extends TerraformError {
-  constructor(
-    readonly subcommand: string,
-    readonly timedOut: boolean,
-  ) {
-    super(
-      timedOut ? "terraform_timed_out" : "terraform_cancelled",
-      `terraform ${subcommand} was ${timedOut ? "stopped after its time limit" : "cancelled"}`,
     );
   }
 }

@@ -5,9 +5,9 @@ import { SEED_VERSIONS, compareVersions } from "../instances/versions";
 import { cancelJob } from "../jobs/control/cancel-job";
 import { resolveWaitingStep } from "../jobs/control/resolve-waiting-step";
 import { startInstanceJob } from "../jobs/start-instance-job";
-import type { ProvisioningWorld } from "../testing/provisioning-world";
+import type { ProvisioningWorld } from "../../test-support/provisioning-world";
 import { waitFor } from "../testing/spawn-worker";
-import { driveToEnd, logOf, observeUsers, provisionColourInstance, settle, startColourWorld } from "./testing/colour-world";
+import { driveToEnd, logOf, observeUsers, provisionColourInstance, settle, startColourWorld } from "../../test-support/colour-world";
 
 /**
  * ALWAYS RESTORE, proven with two real colours (two VMs, two Terraform states in the bucket,

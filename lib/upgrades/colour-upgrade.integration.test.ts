@@ -12,7 +12,7 @@ import { startInstanceJob } from "../jobs/start-instance-job";
 import { createInstance } from "../provisioning/create-instance";
 import { createInstanceSchema } from "../provisioning/create-instance-schema";
 import { makeActor } from "../testing/factories";
-import { startProvisioningWorld, type ProvisioningWorld } from "../testing/provisioning-world";
+import { startProvisioningWorld, type ProvisioningWorld } from "../../test-support/provisioning-world";
 import { spawnWorker, waitFor } from "../testing/spawn-worker";
 
 /**

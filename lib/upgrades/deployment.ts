@@ -11,10 +11,10 @@ import { withIapTunnel } from "../iap";
 
 export { COLOURS, dataDiskName, negName, otherColour, type Colour } from "../instances/colours";
 
-export function instanceOf(ctx: StepContext): Instance {
-  if (!ctx.instance) throw new StepError("the job has no instance");
-  return ctx.instance;
-}
+import { instanceOf } from "../provisioning/step-helpers";
+
+/** The one `instanceOf` (lib/provisioning/step-helpers.ts), for the upgrade modules that import it from here. */
+export { instanceOf };
 
 /**
  * Built by the control plane: one Terraform deployment per colour, VM `prod-<colour>` each.

@@ -1,7 +1,8 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { createDiskFromSnapshot } from "../gcp";
-import { assertTerraformSucceeded, copyModule, createTerraformRunner, renderJsonLine, type PlanSummary, type TerraformRunner } from "../terraform";
+import { checkTerraform, stepTerraformRunner } from "../provisioning/step-helpers";
+import { copyModule, type PlanSummary, type TerraformRunner } from "../terraform";
 import type { StepContext } from "../runbooks/types";
 import { StepError } from "../runbooks/types";
 import { dataDiskName, instanceOf, otherColour, terraformDir, terraformModuleDir, type Colour } from "./deployment";
@@ -15,12 +16,7 @@ export interface DeploymentPlan {
 }
 
 function runner(ctx: StepContext, colour: Colour): TerraformRunner {
-  return createTerraformRunner({
-    workingDir: terraformDir(instanceOf(ctx).slug, colour),
-    signal: ctx.signal,
-    lockTimeout: "60s",
-    onLine: (_stream, line) => renderJsonLine(line).text.forEach((t) => ctx.log(t)),
-  });
+  return stepTerraformRunner(ctx, { workingDir: terraformDir(instanceOf(ctx).slug, colour) });
 }
 
 /** The other colour: its data disk from the snapshot, then `terraform plan` for it at the new version. */
@@ -33,8 +29,8 @@ export async function planNewDeployment(ctx: StepContext, version: string, snaps
   ctx.log(`disk ${made.name} is ${made.status}`);
   await copyModule(terraformModuleDir(), terraformDir(i.slug, newColour));
   const tf = runner(ctx, newColour);
-  assertTerraformSucceeded(await tf.init());
-  const plan = assertTerraformSucceeded(await tf.plan({ variables: { slug: i.slug, sourcegraph_version: version } }));
+  checkTerraform(await tf.init(), tf.workingDir);
+  const plan = checkTerraform(await tf.plan({ variables: { slug: i.slug, sourcegraph_version: version } }), tf.workingDir);
   if (!plan.summary || !plan.planSha256) throw new StepError("terraform plan produced no summary");
   const c = plan.summary.counts;
   ctx.log(`plan for ${newColour}: ${c.add} to add, ${c.change} to change, ${c.destroy} to destroy (${c.replace} replaced)`);
@@ -48,7 +44,7 @@ export async function applyNewDeployment(ctx: StepContext, plan: DeploymentPlan)
     ctx.log("the plan was already applied (this step is running again)");
     return;
   }
-  assertTerraformSucceeded(await tf.apply({ expectedPlanSha256: plan.planSha256 }));
+  checkTerraform(await tf.apply({ expectedPlanSha256: plan.planSha256 }), tf.workingDir);
 }
 
 /** Destroys the old colour's Terraform resources, when this control plane created them. */
@@ -59,8 +55,8 @@ export async function destroyOldDeployment(ctx: StepContext, colour: Colour): Pr
     return;
   }
   const tf = runner(ctx, colour);
-  assertTerraformSucceeded(await tf.init());
-  const plan = assertTerraformSucceeded(await tf.plan({ destroy: true, variables: { slug: instanceOf(ctx).slug, sourcegraph_version: "0.0.0" } }));
-  assertTerraformSucceeded(await tf.apply({ expectedPlanSha256: plan.planSha256 ?? undefined }));
+  checkTerraform(await tf.init(), tf.workingDir);
+  const plan = checkTerraform(await tf.plan({ destroy: true, variables: { slug: instanceOf(ctx).slug, sourcegraph_version: "0.0.0" } }), tf.workingDir);
+  checkTerraform(await tf.apply({ expectedPlanSha256: plan.planSha256 ?? undefined }), tf.workingDir);
   ctx.log(`the ${colour} deployment is destroyed (its data disk and the snapshot are kept as a fallback)`);
 }

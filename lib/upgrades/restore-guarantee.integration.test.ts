@@ -7,7 +7,7 @@ import { createJob } from "../jobs/create-job";
 import { cancelJob } from "../jobs/control/cancel-job";
 import { makeActor } from "../testing/factories";
 import { waitFor } from "../testing/spawn-worker";
-import { driveJob, jobLog, observe, seedUpgradableInstance, startUpgradeWorld, type UpgradeWorld } from "./testing/upgrade-fixture";
+import { driveJob, jobLog, observe, seedUpgradableInstance, startUpgradeWorld, type UpgradeWorld } from "../../test-support/upgrade-fixture";
 
 /**
  * ALWAYS RESTORE (BRIEF §7): whatever step an upgrade fails at once the database is

@@ -4,7 +4,7 @@ import { pool } from "../db/pool";
 import { createJob } from "../jobs/create-job";
 import { startInstanceJob } from "../jobs/start-instance-job";
 import { makeActor } from "../testing/factories";
-import { driveJob, jobLog, observe, seedUpgradableInstance, startUpgradeWorld, type UpgradeWorld } from "./testing/upgrade-fixture";
+import { driveJob, jobLog, observe, seedUpgradableInstance, startUpgradeWorld, type UpgradeWorld } from "../../test-support/upgrade-fixture";
 
 let world: UpgradeWorld;
 beforeAll(async () => {

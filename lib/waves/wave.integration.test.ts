@@ -4,7 +4,7 @@ import { db } from "../db/client";
 import { pool } from "../db/pool";
 import { makeActor } from "../testing/factories";
 import { waitFor } from "../testing/spawn-worker";
-import { observe, seedUpgradableInstance, startUpgradeWorld, type UpgradeWorld } from "../upgrades/testing/upgrade-fixture";
+import { observe, seedUpgradableInstance, startUpgradeWorld, type UpgradeWorld } from "../../test-support/upgrade-fixture";
 import { controlWave } from "./control-wave";
 import { createWave } from "./create-wave";
 import { getWave } from "./get-wave";

@@ -4,7 +4,7 @@ import { setContainer } from "../../emulators/sourcegraph/state";
 import { db } from "../../lib/db/client";
 import { checkAndRecord } from "../../lib/health/check-and-record";
 import { getHealthSummary } from "../../lib/health/health-summary";
-import { seedEmulatedInstances, startHealthEmulators } from "../../lib/health/testing/emulated-fleet";
+import { seedEmulatedInstances, startHealthEmulators } from "../../test-support/emulated-fleet";
 import { spawnWorker, waitFor } from "../../lib/testing/spawn-worker";
 import { stats } from "./measure";
 import { cpuSeconds, peakRss } from "./rss";

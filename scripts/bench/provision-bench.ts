@@ -42,7 +42,7 @@ export async function benchProvision(opts: { databaseUrl: string; actor: Actor; 
   const { projectIdForSlug } = await import("../../lib/instances/slug");
   const { SEEDED_BILLING_ACCOUNT } = await import("../../emulators/gcp");
 
-  const { provisioningTestEnv } = await import("../../lib/testing/provisioning-env");
+  const { provisioningTestEnv } = await import("../../test-support/provisioning-env");
   const gcp = await startGcpEmulator({ databaseUrl: opts.databaseUrl, port: 0, certificateReadsAfterDns: opts.certificateReads ?? 3 });
   const sourcegraph = await startSourcegraphEmulator({ databaseUrl: opts.databaseUrl, port: 0 });
   // The person linking billing in the console calls the emulator too.

@@ -2,6 +2,7 @@ import pg from "pg";
 import { run, makeWorkerUtils } from "graphile-worker";
 import { createJob } from "../../lib/jobs/create-job";
 import { executeJob } from "../../lib/jobs/execute-job";
+import { RUNBOOKS } from "../../lib/runbooks/registry";
 import { quietLogger, RUN_JOB_TASK } from "../../lib/jobs/queue";
 import type { Actor } from "../../lib/auth/actor";
 import { printRow, stats } from "./measure";
@@ -35,7 +36,7 @@ export async function benchQueue(databaseUrl: string, actor: Actor, iterations: 
     logger: quietLogger(),
     taskList: {
       bench_noop: async (payload) => noopDone.get((payload as { n: number }).n)?.(),
-      [RUN_JOB_TASK]: async (payload, helpers) => executeJob((payload as { jobId: string }).jobId, { workerId: "bench", queueWorkerId: helpers.job.locked_by ?? "bench" }),
+      [RUN_JOB_TASK]: async (payload, helpers) => executeJob((payload as { jobId: string }).jobId, { workerId: "bench", queueWorkerId: helpers.job.locked_by ?? "bench" }, RUNBOOKS),
     },
   });
   const utils = await makeWorkerUtils({ connectionString: databaseUrl, logger: quietLogger() });

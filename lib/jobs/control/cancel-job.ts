@@ -8,7 +8,7 @@ import { CHANNELS } from "../notifications";
 import { notifyJobStatus } from "../job-status";
 import { loadJobForUpdate } from "./load-job-for-update";
 import { enqueueInTransaction } from "../queue";
-import { runbookFor } from "../../runbooks/registry";
+import { runbookMetadata } from "../../runbooks/metadata";
 
 /**
  * Cancel: a queued or waiting job ends here and now; a running one gets the flag and a
@@ -26,7 +26,7 @@ export async function cancelJob(actor: Actor, jobId: string) {
       await tx.$executeRaw`SELECT pg_notify(${CHANNELS.cancel}, ${job.id})`;
       return "signalled" as const;
     }
-    if (job.status === "waiting" && runbookFor(job.kind).restore) {
+    if (job.status === "waiting" && runbookMetadata(job.kind).restoreAfter) {
       // A job that may need restoring (e.g. an upgrade waiting for approval with the database
       // read-only) is cancelled by a worker, which runs the runbook's restore first.
       await tx.jobStep.updateMany({ where: { jobId: job.id, status: "waiting" }, data: { status: "pending" } });

@@ -10,18 +10,16 @@ import {
   storeServiceAccountKey,
 } from "../../gcp";
 import { secretStoreFromEnv } from "../../secrets";
-import { StepError, type StepDefinition } from "../../runbooks/types";
+import { StepError, type StepWork } from "../../runbooks/types";
 import { provisioningSettings } from "../settings";
 import { instanceOf, saveSecretRef, secretName, secretRefOf } from "../step-helpers";
 
 const DEPLOY_ROLES = ["roles/compute.admin", "roles/storage.admin"];
 
 /** RUNBOOK steps 1–5: project, billing, deploy service account and key, admin password, Compute API. */
-export const gcpProjectSteps: StepDefinition[] = [
+export const gcpProjectSteps: StepWork[] = [
   {
     key: "create-project",
-    name: "Create the GCP project and grant access",
-    kind: "automated",
     async run(ctx) {
       const i = instanceOf(ctx);
       const { operatorMember, projectParent } = provisioningSettings();
@@ -40,9 +38,6 @@ export const gcpProjectSteps: StepDefinition[] = [
   },
   {
     key: "link-billing",
-    name: "Link billing (ask @beyang)",
-    kind: "human",
-    instructions: "Link the new GCP project to the Sourcegraph billing account (GCP console > Billing > Link a billing account), then tick this step.",
     // Automatic when a billing account is configured, or when billing is already linked.
     async needed(ctx) {
       if (provisioningSettings().billingAccount) return false;
@@ -52,8 +47,6 @@ export const gcpProjectSteps: StepDefinition[] = [
   },
   {
     key: "confirm-billing",
-    name: "Confirm billing is enabled",
-    kind: "automated",
     async run(ctx) {
       const i = instanceOf(ctx);
       const { billingAccount } = provisioningSettings();
@@ -75,8 +68,6 @@ export const gcpProjectSteps: StepDefinition[] = [
   },
   {
     key: "service-account",
-    name: "Create the deploy service account and its JSON key",
-    kind: "automated",
     async run(ctx) {
       const i = instanceOf(ctx);
       const sa = await createServiceAccount({ projectId: i.gcpProjectId, accountId: "deploy", displayName: "deploy" });
@@ -101,8 +92,6 @@ export const gcpProjectSteps: StepDefinition[] = [
   },
   {
     key: "admin-password",
-    name: "Create the sourcegraph-admin password",
-    kind: "automated",
     async run(ctx) {
       const i = instanceOf(ctx);
       const existing = secretRefOf(i, "adminPassword");
@@ -120,8 +109,6 @@ export const gcpProjectSteps: StepDefinition[] = [
   },
   {
     key: "enable-compute",
-    name: "Enable the Compute Engine API",
-    kind: "automated",
     async run(ctx) {
       const i = instanceOf(ctx);
       const r = await enableService({ projectId: i.gcpProjectId, service: "compute.googleapis.com" });

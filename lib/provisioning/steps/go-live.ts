@@ -3,7 +3,7 @@ import { recordAudit } from "../../audit/record-audit";
 import { SYSTEM_ACTOR } from "../../auth/actor";
 import { getCertificateStatus, upsertARecord } from "../../gcp";
 import { secretStoreFromEnv } from "../../secrets";
-import { StepError, type StepContext, type StepDefinition } from "../../runbooks/types";
+import { StepError, type StepContext, type StepWork } from "../../runbooks/types";
 import {
   checkHealthz,
   createAccessToken,
@@ -28,11 +28,9 @@ export const adminEmail = (slug: string) => `managed+${slug}@sourcegraph.com`;
  * sometimes) goes to Caddy on the VM through an IAP tunnel, as the runbook's port-forward
  * does: the public URL fails its TLS handshake until then, and an allowlist refuses us.
  */
-export const goLiveSteps: StepDefinition[] = [
+export const goLiveSteps: StepWork[] = [
   {
     key: "dns",
-    name: "Point <slug>.sourcegraph.com at the global IP",
-    kind: "automated",
     async run(ctx) {
       const i = instanceOf(ctx);
       if (!i.globalIp) throw new StepError("the instance has no global IP yet", "Retry: the previous step reads it from GCP.");
@@ -44,8 +42,6 @@ export const goLiveSteps: StepDefinition[] = [
   },
   {
     key: "containers-healthy",
-    name: "Confirm all containers are healthy (docker ps)",
-    kind: "automated",
     async run(ctx) {
       const i = instanceOf(ctx);
       const s = provisioningSettings();
@@ -63,16 +59,12 @@ export const goLiveSteps: StepDefinition[] = [
   },
   {
     key: "frontend-health",
-    name: "Check the frontend answers /healthz",
-    kind: "automated",
     async run(ctx) {
       await throughIap(ctx, (baseUrl) => waitForFrontend(ctx, baseUrl, "the frontend", "Check sourcegraph-frontend-0's logs on the VM, then retry."));
     },
   },
   {
     key: "site-admin",
-    name: "Create the first site admin (sourcegraph-admin)",
-    kind: "automated",
     async run(ctx) {
       const i = instanceOf(ctx);
       if (secretRefOf(i, "sourcegraphToken")) {
@@ -89,8 +81,6 @@ export const goLiveSteps: StepDefinition[] = [
   },
   {
     key: "external-url",
-    name: "Set externalURL in the site configuration",
-    kind: "automated",
     async run(ctx) {
       const i = instanceOf(ctx);
       const token = await tokenOf(ctx);
@@ -105,8 +95,6 @@ export const goLiveSteps: StepDefinition[] = [
   },
   {
     key: "patch-updates",
-    name: 'Set "alerts.showPatchUpdates": false',
-    kind: "automated",
     async run(ctx) {
       const token = await tokenOf(ctx);
       const r = await throughIap(ctx, async (baseUrl) => {
@@ -120,8 +108,6 @@ export const goLiveSteps: StepDefinition[] = [
   },
   {
     key: "certificate",
-    name: "Wait for the managed SSL certificate to be ACTIVE",
-    kind: "automated",
     async run(ctx) {
       const i = instanceOf(ctx);
       const s = provisioningSettings();
@@ -145,8 +131,6 @@ export const goLiveSteps: StepDefinition[] = [
   },
   {
     key: "mark-active",
-    name: "Mark the instance active",
-    kind: "automated",
     async run(ctx) {
       const i = instanceOf(ctx);
       await db.$transaction(async (tx) => {

@@ -3,27 +3,23 @@ import path from "node:path";
 import { db } from "../../db/client";
 import { readInstanceNetwork } from "../../gcp";
 import { vmNameOf } from "../../instances/colours";
-import { StepError, type StepContext, type StepDefinition } from "../../runbooks/types";
+import { StepError, type StepContext, type StepWork } from "../../runbooks/types";
 import { parseInstanceOutputs } from "../../terraform";
 import { applyPlanned, planRoot, type PlanDetail } from "../apply-planned";
 import { commitRendered } from "../commit-rendered";
 import { renderDeployment, stateBucketName, type DeploymentRoot } from "../render-deployment";
+import { FIRST_COLOUR } from "../../runbooks/metadata/provision";
 import { provisioningSettings } from "../settings";
 import { checkTerraform, instanceOf } from "../step-helpers";
-
-/** Provisioning builds the red colour first; upgrades add black beside it. */
-const FIRST_COLOUR = "red";
 
 /**
  * RUNBOOK steps 8–13: create-deployment.sh (committed), gcp-tfstate, the deployment and the
  * infrastructure planned, approved when they destroy or replace, applied; the external IPs.
  * Each root runs in a fresh checkout with its state in the bucket, so any worker can resume.
  */
-export const terraformSteps: StepDefinition[] = [
+export const terraformSteps: StepWork[] = [
   {
     key: "render-deployment",
-    name: "Render the deployment's Terraform and commit it (create-deployment.sh)",
-    kind: "automated",
     async run(ctx) {
       const i = instanceOf(ctx);
       const files = await renderDeployment(i, provisioningSettings(), { colours: [FIRST_COLOUR], servingColour: FIRST_COLOUR });
@@ -35,8 +31,6 @@ export const terraformSteps: StepDefinition[] = [
   },
   {
     key: "state-bucket",
-    name: "Create the Terraform state bucket (gcp-tfstate)",
-    kind: "automated",
     async run(ctx) {
       const i = instanceOf(ctx);
       const { tf, plan: summary, planSha256 } = await planRoot(ctx, i, "gcp-tfstate");
@@ -56,22 +50,16 @@ export const terraformSteps: StepDefinition[] = [
       return { detail: { bucket: out.outputs?.bucket_name?.value ?? null } };
     },
   },
-  planStep("plan-deployment", `terraform init && terraform plan (${FIRST_COLOUR} deployment: VM, data disk, endpoint group)`, FIRST_COLOUR),
-  planStep("plan-infrastructure", "terraform init && terraform plan (infrastructure: addresses, NAT, load balancer, certificate)", "infrastructure"),
+  planStep("plan-deployment", FIRST_COLOUR),
+  planStep("plan-infrastructure", "infrastructure"),
   {
     key: "approve-plan",
-    name: "Approve the plan (it destroys or replaces resources)",
-    kind: "approval",
-    instructions: "The plan destroys or replaces existing resources. Read the summaries of the plan steps and approve only if that is intended.",
-    destructive: true,
     needed: (ctx) => ["plan-deployment", "plan-infrastructure"].some((k) => !!(ctx.detailOf(k) as PlanDetail | null)?.plan?.requiresApproval),
   },
-  applyStep("apply-deployment", `terraform apply (${FIRST_COLOUR} deployment)`, FIRST_COLOUR, "plan-deployment"),
-  applyStep("apply-infrastructure", "terraform apply (infrastructure)", "infrastructure", "plan-infrastructure"),
+  applyStep("apply-deployment", FIRST_COLOUR, "plan-deployment"),
+  applyStep("apply-infrastructure", "infrastructure", "plan-infrastructure"),
   {
     key: "read-ips",
-    name: "Find the external IPs (global and NAT)",
-    kind: "automated",
     async run(ctx) {
       const i = instanceOf(ctx);
       const outputs = (ctx.detailOf("apply-infrastructure") as { globalAddress?: string } | null) ?? {};
@@ -88,11 +76,9 @@ export const terraformSteps: StepDefinition[] = [
   },
 ];
 
-function planStep(key: string, name: string, root: DeploymentRoot): StepDefinition {
+function planStep(key: string, root: DeploymentRoot): StepWork {
   return {
     key,
-    name,
-    kind: "automated",
     async run(ctx) {
       const { plan, planSha256 } = await planRoot(ctx, instanceOf(ctx), root);
       return { detail: { plan, planSha256 } satisfies PlanDetail };
@@ -100,11 +86,9 @@ function planStep(key: string, name: string, root: DeploymentRoot): StepDefiniti
   };
 }
 
-function applyStep(key: string, name: string, root: DeploymentRoot, planKey: string): StepDefinition {
+function applyStep(key: string, root: DeploymentRoot, planKey: string): StepWork {
   return {
     key,
-    name,
-    kind: "automated",
     async run(ctx) {
       const tf = await applyPlanned(ctx, instanceOf(ctx), root, ctx.detailOf(planKey) as PlanDetail | null);
       if (root !== "infrastructure") return;

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { removeJsoncProperty, setJsoncProperty } from "./edit-jsonc";
-import { parseJsonc, parseJsoncObject } from "./parse-jsonc";
-import { JsoncSyntaxError } from "./scan-jsonc";
+import { JsoncSyntaxError, parseJsonc, parseJsoncObject } from "./parse-jsonc";
 
 const SITE_CONFIG = `{
   // The externally accessible URL for Sourcegraph (i.e., what you type into your browser).
@@ -48,27 +47,30 @@ describe("setJsoncProperty", () => {
 
   it("appends a missing property after a trailing comma, before the closing brace", () => {
     const out = setJsoncProperty(SITE_CONFIG, "alerts.showPatchUpdates", false);
-    expect(out).toContain(`  ],\n  "alerts.showPatchUpdates": false\n}\n`);
+    // The document's own style (a trailing comma after the last property) is kept.
+    expect(out).toContain(`  ],\n  "alerts.showPatchUpdates": false,\n}\n`);
     expect(out).toContain("// no public sign-up");
     expect(parseJsoncObject(out)["alerts.showPatchUpdates"]).toBe(false);
   });
 
-  it("adds the missing comma when the last property has none, even before a comment", () => {
+  it("adds the missing comma when the last property has none, keeping a comment after it", () => {
+    // jsonc-parser (as in Sourcegraph's own settings editor) inserts right after the last
+    // value, so its line comment ends up after the new property: kept, not lost.
     const out = setJsoncProperty(`{\n  "a": 1 // one\n}`, "b", { c: [1] });
-    expect(out).toBe(`{\n  "a": 1, // one\n  "b": {\n    "c": [\n      1\n    ]\n  }\n}`);
+    expect(out).toBe(`{\n  "a": 1,\n  "b": {\n    "c": [\n      1\n    ]\n  } // one\n}`);
     expect(parseJsonc(out)).toEqual({ a: 1, b: { c: [1] } });
   });
 
   it("fills empty objects and empty documents", () => {
     expect(setJsoncProperty("{}", "a", 1)).toBe(`{\n  "a": 1\n}`);
     expect(setJsoncProperty("{\n}\n", "a", 1)).toBe(`{\n  "a": 1\n}\n`);
-    expect(setJsoncProperty("", "a", "x")).toBe(`{\n  "a": "x"\n}\n`);
+    expect(setJsoncProperty("", "a", "x")).toBe(`{\n  "a": "x"\n}`);
     expect(parseJsonc(setJsoncProperty("// keep me", "a", 1))).toEqual({ a: 1 });
   });
 
   it("uses the document's indentation for nested values", () => {
     const out = setJsoncProperty(`{\n    "a": 1\n}`, "notices", [{ location: "top" }]);
-    expect(out).toBe(`{\n    "a": 1,\n    "notices": [\n      {\n        "location": "top"\n      }\n    ]\n}`);
+    expect(out).toBe(`{\n    "a": 1,\n    "notices": [\n        {\n            "location": "top"\n        }\n    ]\n}`);
   });
 
   it("replaces a structured value spanning several lines", () => {
@@ -76,6 +78,14 @@ describe("setJsoncProperty", () => {
     expect(parseJsoncObject(out)["auth.providers"]).toEqual([]);
     expect(out).toContain("/* auth */");
     expect(out).not.toContain("no public sign-up");
+  });
+
+  it("refuses to edit a broken document", () => {
+    expect(() => setJsoncProperty(`{"a": }`, "b", 1)).toThrow(JsoncSyntaxError);
+  });
+
+  it("keeps tab indentation and CRLF line ends", () => {
+    expect(setJsoncProperty(`{\r\n\t"a": 1\r\n}`, "b", 2)).toBe(`{\r\n\t"a": 1,\r\n\t"b": 2\r\n}`);
   });
 
   it("escapes keys and values", () => {
@@ -91,8 +101,8 @@ describe("removeJsoncProperty", () => {
   });
 
   it("removes the last property and the comma before it", () => {
-    const out = removeJsoncProperty(`{\n  "a": 1, // keep\n  "b": [\n    2\n  ]\n}`, "b");
-    expect(out).toBe(`{\n  "a": 1 // keep\n}`);
+    const out = removeJsoncProperty(`{\n  "a": 1,\n  // about b\n  "b": [\n    2\n  ]\n}`, "b");
+    expect(out).toBe(`{\n  "a": 1\n}`);
     expect(parseJsonc(out)).toEqual({ a: 1 });
   });
 

@@ -1,25 +1,28 @@
-import { JsoncSyntaxError, scanJsonc } from "./scan-jsonc";
+import { parse, printParseErrorCode, type ParseError } from "jsonc-parser";
+
+/** A JSONC document that cannot be parsed; `offset` is where the parser gave up. */
+export class JsoncSyntaxError extends Error {
+  constructor(
+    message: string,
+    readonly offset: number,
+  ) {
+    super(message);
+  }
+}
 
 /**
- * Parses JSONC into a value: comments and trailing commas are dropped, then JSON.parse does
- * the real validation. A document holding only whitespace and comments is `undefined`
- * (Sourcegraph treats empty settings as `{}`; callers choose their default).
+ * Parses JSONC (comments, trailing commas) with jsonc-parser, the parser Sourcegraph's own
+ * tooling uses. A document holding only whitespace and comments is `undefined` (Sourcegraph
+ * treats empty settings as `{}`; callers choose their default).
  */
 export function parseJsonc(text: string): unknown {
-  const tokens = scanJsonc(text).filter((t) => t.kind !== "comment");
-  if (tokens.length === 0) return undefined;
-  const parts: string[] = [];
-  tokens.forEach((token, index) => {
-    const next = tokens[index + 1];
-    // A comma right before a closing bracket is JSONC's trailing comma: not valid JSON.
-    if (token.kind === "," && (next?.kind === "}" || next?.kind === "]")) return;
-    parts.push(text.slice(token.start, token.end));
-  });
-  try {
-    return JSON.parse(parts.join(" "));
-  } catch (error) {
-    throw new JsoncSyntaxError(`invalid JSONC (${(error as Error).message})`, 0);
+  const errors: ParseError[] = [];
+  const value: unknown = parse(text, errors, { allowTrailingComma: true, allowEmptyContent: true, disallowComments: false });
+  if (errors.length) {
+    const first = errors[0];
+    throw new JsoncSyntaxError(`invalid JSONC (${printParseErrorCode(first.error)} at offset ${first.offset})`, first.offset);
   }
+  return value;
 }
 
 /** Parses a document that must be an object (site configuration, settings); empty is `{}`. */

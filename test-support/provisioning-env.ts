@@ -1,6 +1,6 @@
 import path from "node:path";
 
-const ROOT = path.resolve(import.meta.dirname, "../..");
+const ROOT = path.resolve(import.meta.dirname, "..");
 const FIXTURES = path.join(ROOT, "emulators/terraform-fixtures");
 
 /**

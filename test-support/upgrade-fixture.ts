@@ -1,19 +1,19 @@
 import { mkdtemp } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { startGcpEmulator, seedProject, seedLoadBalancer, type GcpEmulator } from "../../../emulators/gcp";
-import { startSourcegraphEmulator, type SourcegraphEmulator } from "../../../emulators/sourcegraph/server";
-import { seedInstance, getInstance } from "../../../emulators/sourcegraph/state";
-import { db } from "../../db/client";
-import { getBackendTarget } from "../../gcp";
-import { resolveWaitingStep } from "../../jobs/control/resolve-waiting-step";
-import type { Actor } from "../../auth/actor";
-import { LocalSecretStore } from "../../secrets";
-import { MAINTENANCE_NOTICE_PREFIX } from "../../sourcegraph";
-import { makeInstance } from "../../testing/factories";
-import { spawnWorker, waitFor, type SpawnedWorker } from "../../testing/spawn-worker";
+import { startGcpEmulator, seedProject, seedLoadBalancer, type GcpEmulator } from "../emulators/gcp";
+import { startSourcegraphEmulator, type SourcegraphEmulator } from "../emulators/sourcegraph/server";
+import { seedInstance, getInstance } from "../emulators/sourcegraph/state";
+import { db } from "../lib/db/client";
+import { getBackendTarget } from "../lib/gcp";
+import { resolveWaitingStep } from "../lib/jobs/control/resolve-waiting-step";
+import type { Actor } from "../lib/auth/actor";
+import { LocalSecretStore } from "../lib/secrets";
+import { MAINTENANCE_NOTICE_PREFIX } from "../lib/sourcegraph";
+import { makeInstance } from "../lib/testing/factories";
+import { spawnWorker, waitFor, type SpawnedWorker } from "../lib/testing/spawn-worker";
 
-const FAKE_GCLOUD_DIR = path.resolve(import.meta.dirname, "../../../emulators/fake-gcloud");
+const FAKE_GCLOUD_DIR = path.resolve(import.meta.dirname, "../emulators/fake-gcloud");
 
 export interface UpgradeWorld {
   gcp: GcpEmulator;
@@ -38,7 +38,7 @@ export async function startUpgradeWorld(extraEnv: Record<string, string> = {}): 
     SOURCEGRAPH_BASE_URL_TEMPLATE: sourcegraph.baseUrlTemplate,
     SECRETS_DIR: secretsDir,
     TERRAFORM_WORK_DIR: terraformDir,
-    TERRAFORM_MODULE_DIR: path.resolve(import.meta.dirname, "../../terraform/fixtures/instance"),
+    TERRAFORM_MODULE_DIR: path.resolve(import.meta.dirname, "../lib/terraform/fixtures/instance"),
     PATH: `${FAKE_GCLOUD_DIR}${path.delimiter}${process.env.PATH}`,
     UPGRADE_FAULT_INJECTION: "1",
     UPGRADE_HEALTH_POLL_MS: "300",

@@ -1,16 +1,16 @@
 import { expect } from "vitest";
-import { SEEDED_BILLING_ACCOUNT } from "../../../emulators/gcp";
-import { getInstance } from "../../../emulators/sourcegraph/state";
-import type { Actor } from "../../auth/actor";
-import { db } from "../../db/client";
-import { getBackendTarget } from "../../gcp";
-import { resolveWaitingStep } from "../../jobs/control/resolve-waiting-step";
-import { createInstance } from "../../provisioning/create-instance";
-import { createInstanceSchema } from "../../provisioning/create-instance-schema";
-import { MAINTENANCE_NOTICE_PREFIX } from "../../sourcegraph";
-import { makeActor } from "../../testing/factories";
-import { startProvisioningWorld, type ProvisioningWorld } from "../../testing/provisioning-world";
-import { spawnWorker, waitFor } from "../../testing/spawn-worker";
+import { SEEDED_BILLING_ACCOUNT } from "../emulators/gcp";
+import { getInstance } from "../emulators/sourcegraph/state";
+import type { Actor } from "../lib/auth/actor";
+import { db } from "../lib/db/client";
+import { getBackendTarget } from "../lib/gcp";
+import { resolveWaitingStep } from "../lib/jobs/control/resolve-waiting-step";
+import { createInstance } from "../lib/provisioning/create-instance";
+import { createInstanceSchema } from "../lib/provisioning/create-instance-schema";
+import { MAINTENANCE_NOTICE_PREFIX } from "../lib/sourcegraph";
+import { makeActor } from "../lib/testing/factories";
+import { startProvisioningWorld, type ProvisioningWorld } from "./provisioning-world";
+import { spawnWorker, waitFor } from "../lib/testing/spawn-worker";
 
 /**
  * Instances the control plane built (two colour deployments, state in the bucket), upgraded

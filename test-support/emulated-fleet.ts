@@ -4,15 +4,15 @@
  * control plane and in the emulators alike.
  */
 import path from "node:path";
-import { startGcpEmulator, type GcpEmulator } from "../../../emulators/gcp/server";
-import { seedProjects } from "../../../emulators/gcp/state";
-import { startSourcegraphEmulator, type SourcegraphEmulator } from "../../../emulators/sourcegraph/server";
-import { seedInstances } from "../../../emulators/sourcegraph/state";
-import { db } from "../../db/client";
-import { domainForSlug, projectIdForSlug } from "../../instances/slug";
-import { versionOrder } from "../../instances/versions";
+import { startGcpEmulator, type GcpEmulator } from "../emulators/gcp/server";
+import { seedProjects } from "../emulators/gcp/state";
+import { startSourcegraphEmulator, type SourcegraphEmulator } from "../emulators/sourcegraph/server";
+import { seedInstances } from "../emulators/sourcegraph/state";
+import { db } from "../lib/db/client";
+import { domainForSlug, projectIdForSlug } from "../lib/instances/slug";
+import { versionOrder } from "../lib/instances/versions";
 
-const FAKE_GCLOUD_DIR = path.resolve(import.meta.dirname, "../../../emulators/fake-gcloud");
+const FAKE_GCLOUD_DIR = path.resolve(import.meta.dirname, "../emulators/fake-gcloud");
 
 export interface HealthEmulators {
   gcp: GcpEmulator;

@@ -1,11 +1,11 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { startGcpEmulator, type GcpEmulator } from "../../emulators/gcp";
-import { startSourcegraphEmulator, type SourcegraphEmulator } from "../../emulators/sourcegraph";
-import { pool } from "../db/pool";
+import { startGcpEmulator, type GcpEmulator } from "../emulators/gcp";
+import { startSourcegraphEmulator, type SourcegraphEmulator } from "../emulators/sourcegraph";
+import { pool } from "../lib/db/pool";
 import { provisioningTestEnv } from "./provisioning-env";
-import type { SpawnedWorker } from "./spawn-worker";
+import type { SpawnedWorker } from "../lib/testing/spawn-worker";
 
 export interface ProvisioningWorld {
   gcp: GcpEmulator;
