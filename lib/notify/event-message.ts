@@ -19,21 +19,21 @@ export function eventText(e: StoredEvent, appUrl: string | null): string {
   const failing = Array.isArray(p.failing) && p.failing.length ? `: ${p.failing.join(", ")}` : "";
   switch (e.kind as EventKind) {
     case "health.down":
-      return `🔴 ${who} is DOWN${failing}.${instanceLink}`;
+      return `✖ ${who} is DOWN${failing}.${instanceLink}`;
     case "health.degraded":
-      return `🟠 ${who} is degraded${failing}.${instanceLink}`;
+      return `▲ ${who} is degraded${failing}.${instanceLink}`;
     case "health.recovered":
-      return `🟢 ${who} recovered (was ${str(p.previous)}).${instanceLink}`;
+      return `✔ ${who} recovered (was ${str(p.previous)}).${instanceLink}`;
     case "job.failed":
       return `✖ ${str(p.jobKind)} job${who ? ` of ${who}` : ""} failed: ${str(p.error)}${jobLink}`;
     case "job.awaiting_approval":
-      return `⏸ ${str(p.jobKind)} job${who ? ` of ${who}` : ""} waits for approval: ${str(p.stepName)}.${jobLink}`;
+      return `‖ ${str(p.jobKind)} job${who ? ` of ${who}` : ""} waits for approval: ${str(p.stepName)}.${jobLink}`;
     case "job.awaiting_task":
-      return `⏸ ${str(p.jobKind)} job${who ? ` of ${who}` : ""} waits for a person: ${str(p.stepName)}.${jobLink}`;
+      return `‖ ${str(p.jobKind)} job${who ? ` of ${who}` : ""} waits for a person: ${str(p.stepName)}.${jobLink}`;
     case "wave.completed":
     case "wave.aborted":
     case "wave.paused":
-      return `🌊 Upgrade wave to ${str(p.targetVersion)} ${str(p.status)}${p.pausedReason ? ` (${str(p.pausedReason)})` : ""}${counts(p.counts)}.${waveLink}`;
+      return `≋ Upgrade wave to ${str(p.targetVersion)} ${str(p.status)}${p.pausedReason ? ` (${str(p.pausedReason)})` : ""}${counts(p.counts)}.${waveLink}`;
     default:
       return `${EVENT_KINDS[e.kind as EventKind] ?? e.kind}`;
   }

@@ -115,7 +115,7 @@ describe("notifications", () => {
     expect(d.status).toBe("delivered");
     const slack = receiver.requests.filter((r) => r.path.startsWith("/services/"));
     expect(slack.map((r) => r.status)).toEqual([200]);
-    expect(JSON.parse(slack[0].body).text).toBe(`🔴 ${watched.displayName} (${watched.slug}) is DOWN: VM status.`);
+    expect(JSON.parse(slack[0].body).text).toBe(`✖ ${watched.displayName} (${watched.slug}) is DOWN: VM status.`);
 
     await recordHealth(watched.id, healthy);
     await recordHealth(watched.id, healthy);

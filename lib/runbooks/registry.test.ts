@@ -14,6 +14,7 @@ const SAMPLE_PARAMS: Record<string, unknown[]> = {
   upgrade: [{ version: "5.10.0" }, { version: "5.10.1", strategy: "in-place" }],
   wave: [{ waveId: "00000000-0000-4000-8000-000000000000" }],
   "force-unlock": [{ root: "red", lockId: "1700000000000000" }],
+  import: [{}],
 };
 
 it("the UI's list of job kinds matches the metadata and the workers' runbooks", () => {
@@ -28,7 +29,9 @@ describe.each(RUNBOOK_METADATA.map((m) => [m.kind, m] as const))("%s", (kind, me
     const params = metadata.params.parse(raw);
     const outline = metadata.steps(params);
     const steps = runbook.steps(params);
-    expect(steps.map(({ key, name, kind, instructions }) => ({ key, name, kind, instructions }))).toEqual(outline.map((o) => ({ instructions: undefined, ...o })));
+    expect(steps.map(({ key, name, kind, instructions, destructive }) => ({ key, name, kind, instructions, destructive }))).toEqual(
+      outline.map((o) => ({ instructions: undefined, destructive: undefined, ...o })),
+    );
     for (const s of steps) expect(s.kind === "automated" ? typeof s.run : "no code").toBe(s.kind === "automated" ? "function" : s.run ? "code" : "no code");
   });
 
