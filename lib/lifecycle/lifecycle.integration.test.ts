@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SEEDED_BILLING_ACCOUNT, type GcpEmulator } from "../../emulators/gcp";
+import type { SourcegraphEmulator } from "../../emulators/sourcegraph";
+import type { Actor } from "../auth/actor";
+import { db } from "../db/client";
+import { AppError } from "../errors/app-error";
+import { resolveWaitingStep } from "../jobs/control/resolve-waiting-step";
+import { startInstanceJob } from "../jobs/start-instance-job";
+import { claimDueInstances } from "../health/claim-due-instances";
+import { createInstance } from "../provisioning/create-instance";
+import { createInstanceSchema } from "../provisioning/create-instance-schema";
+import { makeActor } from "../testing/factories";
+import { startProvisioningWorld, type ProvisioningWorld } from "../testing/provisioning-world";
+import { spawnWorker, waitFor } from "../testing/spawn-worker";
+
+/**
+ * An instance's life after creation, through real workers, the real GCP clients and real
+ * Terraform against the emulators: one instance is provisioned, then each lifecycle job runs
+ * on it in turn, read back the way the real APIs answer.
+ */
+let world: ProvisioningWorld;
+let gcp: GcpEmulator;
+let sourcegraph: SourcegraphEmulator;
+let operator: Actor;
+const SLUG = "lifeco";
+let project = "";
+
+beforeAll(async () => {
+  world = await startProvisioningWorld({ certificateReadsAfterDns: 1, name: "lifecycle" });
+  ({ gcp, sourcegraph } = world);
+  world.workers.push(
+    spawnWorker({
+      ...world.env,
+      HEARTBEAT_STALE_MS: "60000",
+      BILLING_ACCOUNT: SEEDED_BILLING_ACCOUNT.replace("billingAccounts/", ""),
+      UPGRADE_HEALTH_POLL_MS: "300",
+      UPGRADE_HEALTH_TIMEOUT_MS: "30000",
+      HEALTH_CHECKS: "0",
+    }),
+  );
+  operator = await makeActor("operator");
+  const { instance, job } = await createInstance(
+    operator,
+    createInstanceSchema.parse({ slug: SLUG, displayName: "Life Co", version: "5.9.1", machineType: "n1-standard-8", dataDiskSizeGb: 500, accessMode: "public_sso" }),
+  );
+  project = instance.gcpProjectId;
+  const provisioned = await settle(job.id);
+  if (provisioned.status !== "succeeded") throw new Error(`provisioning failed: ${provisioned.error}\n${(await logOf(job.id)).slice(-2000)}`);
+}, 300_000);
+
+afterAll(() => world?.close());
+
+const ZONE = "us-central1-f";
+const gcpGet = async (pathname: string) => (await (await fetch(`${gcp.url}${pathname}`, { headers: { authorization: "Bearer test" } })).json()) as Record<string, unknown>;
+const vm = (name = "prod-red") => gcpGet(`/compute/v1/projects/${project}/zones/${ZONE}/instances/${name}`);
+const publicHealthz = async () => (await fetch(`${sourcegraph.url}/i/${SLUG}/healthz`)).status;
+const record = () => db.instance.findUniqueOrThrow({ where: { slug: SLUG } });
+
+async function settle(jobId: string, approve = false) {
+  return waitFor(async () => {
+    const j = await db.job.findUniqueOrThrow({ where: { id: jobId }, include: { steps: { orderBy: { position: "asc" } } } });
+    if (approve && j.status === "waiting") await resolveWaitingStep(operator, jobId, { kind: "approval" }).catch(() => {});
+    return ["succeeded", "failed", "cancelled"].includes(j.status) ? j : null;
+  }, 240_000, `job ${jobId} to end`);
+}
+const logOf = async (jobId: string) => (await db.jobLog.findMany({ where: { jobId }, orderBy: { seq: "asc" } })).map((l) => l.line).join("\n");
+
+async function run(kind: string, params: Record<string, unknown> = {}, approve = true) {
+  const job = await startInstanceJob(operator, SLUG, { kind, ...params });
+  const done = await settle(job.id, approve);
+  expect(done.status, `${done.error}\n${(await logOf(job.id)).slice(-3000)}`).toBe("succeeded");
+  return { job: done, log: await logOf(job.id) };
+}
+
+async function refused(kind: string, params: Record<string, unknown> = {}): Promise<AppError> {
+  const jobsBefore = await db.job.count();
+  const err = await startInstanceJob(operator, SLUG, { kind, ...params }).then(() => null, (e: unknown) => e);
+  expect(err).toBeInstanceOf(AppError);
+  expect(await db.job.count()).toBe(jobsBefore);
+  return err as AppError;
+}
+
+describe("suspend and resume", () => {
+  it("refuses to resume an instance that is not suspended", async () => {
+    expect((await refused("resume")).status).toBe(409);
+  });
+
+  it("suspend stops the VM (data disk kept); the health loop skips it; resume starts it and passes the health gate", async () => {
+    const { log } = await run("suspend");
+    expect(log).toContain("VM prod-red is TERMINATED");
+    expect((await vm()).status).toBe("TERMINATED");
+    expect((await gcpGet(`/compute/v1/projects/${project}/zones/${ZONE}/disks/prod-red-data`)).name).toBe("prod-red-data");
+    expect(await publicHealthz()).not.toBe(200);
+    expect(await record()).toMatchObject({ status: "suspended", health: "unknown" });
+    // Due now, yet not claimed: the health loop skips suspended instances.
+    await db.instance.update({ where: { slug: SLUG }, data: { nextHealthCheckAt: new Date(0) } });
+    expect((await claimDueInstances(10_000, 300)).map((t) => t.slug)).not.toContain(SLUG);
+    expect((await refused("suspend")).status).toBe(409);
+
+    const resumed = await run("resume");
+    expect(resumed.log).toMatch(/containers healthy, \/healthz ok, \/__version 5\.9\.1/);
+    expect((await vm()).status).toBe("RUNNING");
+    expect(await publicHealthz()).toBe(200);
+    expect((await record()).status).toBe("active");
+    const audit = await db.auditEvent.findMany({ where: { instanceSlug: SLUG, action: { in: ["instance.suspended", "instance.resumed"] } } });
+    expect(audit.map((a) => a.action).sort()).toEqual(["instance.resumed", "instance.suspended"]);
+  });
+});

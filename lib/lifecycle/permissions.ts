@@ -1,0 +1,7 @@
+import type { Permission } from "../auth/permissions";
+
+/** The lifecycle job kinds (issue 14) and the permission each needs: operators and admins. */
+export const LIFECYCLE_JOB_PERMISSIONS: Record<string, Permission> = {
+  suspend: "instances:upgrade",
+  resume: "instances:upgrade",
+};

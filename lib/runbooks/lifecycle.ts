@@ -1,0 +1,6 @@
+import { resumeRunbook } from "./resume";
+import { suspendRunbook } from "./suspend";
+import type { Runbook } from "./types";
+
+/** The runbooks of an instance's life after creation (README "Lifecycle"). */
+export const LIFECYCLE_RUNBOOKS: Runbook[] = [suspendRunbook, resumeRunbook];
