@@ -10,7 +10,18 @@ const findInstance = (slug: string) =>
 const CHECKS: Record<string, (i: InstanceRow, params: Record<string, unknown>) => void | Promise<void>> = {
   suspend: (i) => requireStatus(i, ["active"], "only an active instance can be suspended"),
   resume: (i) => requireStatus(i, ["suspended"], "only a suspended instance can be resumed"),
+  resize: checkResize,
 };
+
+/** Disks only grow (GCP's disks.resize refuses less); a request that changes nothing is a mistake too. */
+function checkResize(i: InstanceRow, p: Record<string, unknown>): void {
+  requireStatus(i, ["active", "suspended"], "only an active or suspended instance can be resized");
+  const size = p.dataDiskSizeGb;
+  if (typeof size === "number" && size < i.dataDiskSizeGb) throw fieldError("dataDiskSizeGb", `disks only grow: ${size} GB is less than the current ${i.dataDiskSizeGb} GB`);
+  const sameType = p.machineType === undefined || p.machineType === i.machineType;
+  const sameSize = size === undefined || size === i.dataDiskSizeGb;
+  if (sameType && sameSize) throw fieldError(p.machineType !== undefined ? "machineType" : "dataDiskSizeGb", `${i.slug} already has ${i.machineType} and ${i.dataDiskSizeGb} GB`);
+}
 
 /**
  * Refuses, with a 4xx naming the reason and before any job exists, a lifecycle request the

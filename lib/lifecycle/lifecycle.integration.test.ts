@@ -106,3 +106,28 @@ describe("suspend and resume", () => {
     expect(audit.map((a) => a.action).sort()).toEqual(["instance.resumed", "instance.suspended"]);
   });
 });
+
+describe("resize", () => {
+  it("refuses a smaller disk, an unknown machine type and a request that changes nothing (400, no job)", async () => {
+    const shrink = await refused("resize", { dataDiskSizeGb: 400 });
+    expect(shrink.status).toBe(400);
+    expect(shrink.fields[0]).toMatchObject({ field: "dataDiskSizeGb", message: expect.stringContaining("disks only grow") });
+    expect((await refused("resize", { machineType: "n1-standard-7" })).status).toBe(400);
+    expect((await refused("resize", { machineType: "n1-standard-8" })).status).toBe(400);
+  });
+
+  it("sets the machine type on the stopped VM through Terraform and grows the disk, then its filesystem, then the health gate", async () => {
+    const { log } = await run("resize", { machineType: "n1-standard-16", dataDiskSizeGb: 800 });
+    expect(log).toContain("downtime: a few minutes");
+    expect(log).toMatch(/VM prod-red is TERMINATED/);
+    expect(log).toMatch(/setMachineType: 200/);
+    expect(log).toMatch(/The filesystem on \/dev\/sdb is now 209715200 \(4k\) blocks long/);
+    expect(log).toMatch(/containers healthy, \/healthz ok/);
+    const after = await vm();
+    expect(after.status).toBe("RUNNING");
+    expect(String(after.machineType)).toMatch(/\/machineTypes\/n1-standard-16$/);
+    expect((await gcpGet(`/compute/v1/projects/${project}/zones/${ZONE}/disks/prod-red-data`)).sizeGb).toBe("800");
+    expect(await record()).toMatchObject({ machineType: "n1-standard-16", dataDiskSizeGb: 800, status: "active" });
+    expect(await publicHealthz()).toBe(200);
+  });
+});

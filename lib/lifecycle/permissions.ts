@@ -4,4 +4,5 @@ import type { Permission } from "../auth/permissions";
 export const LIFECYCLE_JOB_PERMISSIONS: Record<string, Permission> = {
   suspend: "instances:upgrade",
   resume: "instances:upgrade",
+  resize: "instances:upgrade",
 };

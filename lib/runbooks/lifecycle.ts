@@ -1,6 +1,7 @@
+import { resizeRunbook } from "./resize";
 import { resumeRunbook } from "./resume";
 import { suspendRunbook } from "./suspend";
 import type { Runbook } from "./types";
 
 /** The runbooks of an instance's life after creation (README "Lifecycle"). */
-export const LIFECYCLE_RUNBOOKS: Runbook[] = [suspendRunbook, resumeRunbook];
+export const LIFECYCLE_RUNBOOKS: Runbook[] = [suspendRunbook, resumeRunbook, resizeRunbook as Runbook];
