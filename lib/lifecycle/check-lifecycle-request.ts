@@ -11,6 +11,7 @@ const CHECKS: Record<string, (i: InstanceRow, params: Record<string, unknown>) =
   suspend: (i) => requireStatus(i, ["active"], "only an active instance can be suspended"),
   resume: (i) => requireStatus(i, ["suspended"], "only a suspended instance can be resumed"),
   resize: checkResize,
+  "change-access": (i) => requireStatus(i, ["active", "suspended"], "only an active or suspended instance can change access"),
 };
 
 /** Disks only grow (GCP's disks.resize refuses less); a request that changes nothing is a mistake too. */

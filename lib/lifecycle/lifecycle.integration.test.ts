@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SEEDED_BILLING_ACCOUNT, type GcpEmulator } from "../../emulators/gcp";
 import type { SourcegraphEmulator } from "../../emulators/sourcegraph";
+import { EMULATED_CLIENT_IP_HEADER } from "../../emulators/sourcegraph/public-edge";
 import type { Actor } from "../auth/actor";
 import { db } from "../db/client";
 import { AppError } from "../errors/app-error";
@@ -53,7 +54,8 @@ afterAll(() => world?.close());
 const ZONE = "us-central1-f";
 const gcpGet = async (pathname: string) => (await (await fetch(`${gcp.url}${pathname}`, { headers: { authorization: "Bearer test" } })).json()) as Record<string, unknown>;
 const vm = (name = "prod-red") => gcpGet(`/compute/v1/projects/${project}/zones/${ZONE}/instances/${name}`);
-const publicHealthz = async () => (await fetch(`${sourcegraph.url}/i/${SLUG}/healthz`)).status;
+const publicHealthz = async (clientIp?: string) =>
+  (await fetch(`${sourcegraph.url}/i/${SLUG}/healthz`, { headers: clientIp ? { [EMULATED_CLIENT_IP_HEADER]: clientIp } : {} })).status;
 const record = () => db.instance.findUniqueOrThrow({ where: { slug: SLUG } });
 
 async function settle(jobId: string, approve = false) {
@@ -129,5 +131,27 @@ describe("resize", () => {
     expect((await gcpGet(`/compute/v1/projects/${project}/zones/${ZONE}/disks/prod-red-data`)).sizeGb).toBe("800");
     expect(await record()).toMatchObject({ machineType: "n1-standard-16", dataDiskSizeGb: 800, status: "active" });
     expect(await publicHealthz()).toBe(200);
+  });
+});
+
+describe("change-access", () => {
+  it("refuses a malformed CIDR and an allowlist without blocks (400, no job)", async () => {
+    expect((await refused("change-access", { accessMode: "ip_allowlist", allowlistCidrs: ["203.0.113.0/33"] })).status).toBe(400);
+    expect((await refused("change-access", { accessMode: "ip_allowlist", allowlistCidrs: [] })).status).toBe(400);
+  });
+
+  it("puts a Cloud Armor allowlist on the load balancer through Terraform: clients inside get in, outside get 403; and back to public", async () => {
+    expect(await publicHealthz("198.51.100.7")).toBe(200);
+    const { log } = await run("change-access", { accessMode: "ip_allowlist", allowlistCidrs: ["203.0.113.0/24"] });
+    expect(log).toContain("enforces prod-allowlist");
+    expect(await publicHealthz("203.0.113.9")).toBe(200);
+    expect(await publicHealthz("198.51.100.7")).toBe(403);
+    expect(await record()).toMatchObject({ accessMode: "ip_allowlist", allowlistCidrs: ["203.0.113.0/24"] });
+
+    // Removing the policy destroys resources: the plan waits for approval (given by run()).
+    const back = await run("change-access", { accessMode: "public_sso", allowlistCidrs: [] });
+    expect(back.job.steps.find((st) => st.key === "approve-plan")?.status).toBe("succeeded");
+    expect(await publicHealthz("198.51.100.7")).toBe(200);
+    expect((await record()).accessMode).toBe("public_sso");
   });
 });

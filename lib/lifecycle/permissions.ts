@@ -5,4 +5,5 @@ export const LIFECYCLE_JOB_PERMISSIONS: Record<string, Permission> = {
   suspend: "instances:upgrade",
   resume: "instances:upgrade",
   resize: "instances:upgrade",
+  "change-access": "instances:upgrade",
 };
