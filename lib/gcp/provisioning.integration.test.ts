@@ -161,7 +161,7 @@ describe("provisioning a project through the real clients", () => {
   });
 
   it("deletes the key again when storing it fails, and stops at GCP's 10 keys per account", async () => {
-    const failing = { put: async () => Promise.reject(new Error("store down")), get: async () => "" };
+    const failing = { put: async () => Promise.reject(new Error("store down")), get: async () => "", delete: async () => ({ deleted: false }) };
     await expect(storeServiceAccountKey({ projectId: PROJECT, email: DEPLOY, secretName: "x" }, failing, clients)).rejects.toThrow("store down");
     expect(await listServiceAccountKeys({ projectId: PROJECT, email: DEPLOY }, clients)).toHaveLength(1);
 

@@ -11,8 +11,16 @@ const CHECKS: Record<string, (i: InstanceRow, params: Record<string, unknown>) =
   suspend: (i) => requireStatus(i, ["active"], "only an active instance can be suspended"),
   resume: (i) => requireStatus(i, ["suspended"], "only a suspended instance can be resumed"),
   resize: checkResize,
+  delete: checkDelete,
   "change-access": (i) => requireStatus(i, ["active", "suspended"], "only an active or suspended instance can change access"),
 };
+
+/** The slug typed back exactly, and nothing else running on the instance (a delete cannot wait in line behind it). */
+async function checkDelete(i: InstanceRow, p: Record<string, unknown>): Promise<void> {
+  if (typeof p.confirm === "string" && p.confirm !== i.slug) throw fieldError("confirm", `type the instance's slug, ${i.slug}, to confirm`);
+  const busy = await db.job.findFirst({ where: { instanceId: i.id, status: { in: ["queued", "running", "waiting"] } }, select: { id: true, kind: true, status: true } });
+  if (busy) throw new AppError("conflict", `${i.slug} has a ${busy.kind} job ${busy.status} (${busy.id}): let it finish or cancel it before deleting`);
+}
 
 /** Disks only grow (GCP's disks.resize refuses less); a request that changes nothing is a mistake too. */
 function checkResize(i: InstanceRow, p: Record<string, unknown>): void {

@@ -155,3 +155,35 @@ describe("change-access", () => {
     expect((await record()).accessMode).toBe("public_sso");
   });
 });
+
+describe("delete", () => {
+  it("refuses a confirmation that does not match, and deleting while another job runs (4xx, no job)", async () => {
+    const wrong = await refused("delete", { confirm: "lifeco2" });
+    expect(wrong.status).toBe(400);
+    expect(wrong.fields[0].field).toBe("confirm");
+    const busy = await startInstanceJob(operator, SLUG, { kind: "refresh" });
+    expect((await refused("delete", { confirm: SLUG })).status).toBe(409);
+    await settle(busy.id);
+  });
+
+  it("after approval: final snapshot kept, deployment destroyed, DNS record, secrets and key gone, project DELETE_REQUESTED, status deleted", async () => {
+    const before = await record();
+    const { job, log } = await run("delete", { confirm: SLUG });
+    expect(job.steps.find((st) => st.key === "approve-delete")?.status).toBe("succeeded");
+    expect(log).toMatch(/GCP keeps it 30 days/);
+    for (const name of ["prod-red", "prod-black"]) {
+      expect((await fetch(`${gcp.url}/compute/v1/projects/${project}/zones/${ZONE}/instances/${name}`, { headers: { authorization: "Bearer test" } })).status).toBe(404);
+    }
+    const backend = await fetch(`${gcp.url}/compute/v1/projects/${project}/global/backendServices/prod-backend-service`, { headers: { authorization: "Bearer test" } });
+    expect(backend.status).toBe(404);
+    const snapshots = (await gcpGet(`/compute/v1/projects/${project}/global/snapshots`)).items as { name: string; labels: Record<string, string> }[];
+    expect(snapshots.find((s) => s.labels.purpose === "final")?.labels.expires).toBeUndefined();
+    expect((await gcpGet(`/v3/projects/${project}`)).state).toBe("DELETE_REQUESTED");
+    const after = await record();
+    expect(after).toMatchObject({ status: "deleted", secretRefs: {} });
+    expect(Object.keys(before.secretRefs as object).length).toBeGreaterThan(0);
+    // Still listable with its history; no new job can start on it.
+    expect(await db.job.count({ where: { instanceId: after.id } })).toBeGreaterThan(3);
+    expect((await refused("suspend")).status).toBe(409);
+  });
+});

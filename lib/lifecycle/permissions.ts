@@ -6,4 +6,5 @@ export const LIFECYCLE_JOB_PERMISSIONS: Record<string, Permission> = {
   resume: "instances:upgrade",
   resize: "instances:upgrade",
   "change-access": "instances:upgrade",
+  delete: "instances:upgrade",
 };
