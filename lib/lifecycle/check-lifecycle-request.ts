@@ -1,5 +1,7 @@
 import { db } from "../db/client";
 import { AppError } from "../errors/app-error";
+import { GcpError, getSnapshot } from "../gcp";
+import { SNAPSHOT_NAME } from "./snapshot-name";
 
 type InstanceRow = NonNullable<Awaited<ReturnType<typeof findInstance>>>;
 
@@ -12,6 +14,8 @@ const CHECKS: Record<string, (i: InstanceRow, params: Record<string, unknown>) =
   resume: (i) => requireStatus(i, ["suspended"], "only a suspended instance can be resumed"),
   resize: checkResize,
   delete: checkDelete,
+  restore: checkRestore,
+  snapshot: (i) => requireStatus(i, ["active", "suspended"], "only an active or suspended instance can be snapshotted"),
   "change-access": (i) => requireStatus(i, ["active", "suspended"], "only an active or suspended instance can change access"),
 };
 
@@ -20,6 +24,17 @@ async function checkDelete(i: InstanceRow, p: Record<string, unknown>): Promise<
   if (typeof p.confirm === "string" && p.confirm !== i.slug) throw fieldError("confirm", `type the instance's slug, ${i.slug}, to confirm`);
   const busy = await db.job.findFirst({ where: { instanceId: i.id, status: { in: ["queued", "running", "waiting"] } }, select: { id: true, kind: true, status: true } });
   if (busy) throw new AppError("conflict", `${i.slug} has a ${busy.kind} job ${busy.status} (${busy.id}): let it finish or cancel it before deleting`);
+}
+
+/** The snapshot must be one of this instance's: in its project, and not labelled as another instance's. */
+async function checkRestore(i: InstanceRow, p: Record<string, unknown>): Promise<void> {
+  requireStatus(i, ["active"], "only an active instance can be restored");
+  if (typeof p.snapshot !== "string" || !SNAPSHOT_NAME.test(p.snapshot)) return; // the schema reports it
+  const snap = await getSnapshot({ project: i.gcpProjectId, name: p.snapshot }).catch((e: unknown) => {
+    if (e instanceof GcpError && e.kind === "not-found") return null;
+    throw e;
+  });
+  if (!snap || (snap.labels.instance && snap.labels.instance !== i.slug)) throw fieldError("snapshot", `${p.snapshot} is not a snapshot of ${i.slug}`);
 }
 
 /** Disks only grow (GCP's disks.resize refuses less); a request that changes nothing is a mistake too. */

@@ -8,6 +8,7 @@ import { AppError } from "../errors/app-error";
 import { resolveWaitingStep } from "../jobs/control/resolve-waiting-step";
 import { startInstanceJob } from "../jobs/start-instance-job";
 import { claimDueInstances } from "../health/claim-due-instances";
+import { scheduleDueSnapshots } from "./schedule-snapshots";
 import { createInstance } from "../provisioning/create-instance";
 import { createInstanceSchema } from "../provisioning/create-instance-schema";
 import { makeActor } from "../testing/factories";
@@ -37,6 +38,7 @@ beforeAll(async () => {
       UPGRADE_HEALTH_POLL_MS: "300",
       UPGRADE_HEALTH_TIMEOUT_MS: "30000",
       HEALTH_CHECKS: "0",
+      BACKUP_SCHEDULE: "0",
     }),
   );
   operator = await makeActor("operator");
@@ -153,6 +155,53 @@ describe("change-access", () => {
     expect(back.job.steps.find((st) => st.key === "approve-plan")?.status).toBe("succeeded");
     expect(await publicHealthz("198.51.100.7")).toBe(200);
     expect((await record()).accessMode).toBe("public_sso");
+  });
+});
+
+describe("snapshot and restore", () => {
+  type Snap = { name: string; diskSizeGb: string; labels: Record<string, string> };
+  const snapshots = async () => ((await gcpGet(`/compute/v1/projects/${project}/global/snapshots`)).items ?? []) as Snap[];
+
+  it("takes a manual snapshot kept 90 days, and prunes the expired ones", async () => {
+    // An old weekly snapshot, as the schedule would have left it.
+    const planted = await fetch(`${gcp.url}/compute/v1/projects/${project}/zones/${ZONE}/disks/prod-red-data/createSnapshot`, {
+      method: "POST",
+      headers: { authorization: "Bearer test", "content-type": "application/json" },
+      body: JSON.stringify({ name: "scheduled-2020-01-01-old", labels: { purpose: "scheduled", instance: SLUG, expires: "2020-04-01" } }),
+    });
+    expect(planted.status).toBe(200);
+    const { log } = await run("snapshot");
+    expect(log).toContain("pruned scheduled-2020-01-01-old");
+    const names = (await snapshots()).map((s) => s.name);
+    expect(names).not.toContain("scheduled-2020-01-01-old");
+    const manual = (await snapshots()).find((s) => s.labels.purpose === "manual")!;
+    expect(manual.labels.expires).toBe(new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10));
+  });
+
+  it("schedules a weekly snapshot job for an instance whose last one is older than a week", async () => {
+    const lastWeek = new Date(Date.now() - 8 * 86_400_000);
+    await db.job.updateMany({ where: { instance: { slug: SLUG }, kind: "snapshot" }, data: { createdAt: lastWeek } });
+    await db.instance.update({ where: { slug: SLUG }, data: { createdAt: lastWeek } });
+    expect(await scheduleDueSnapshots()).toContain(SLUG);
+    const scheduled = await db.job.findFirstOrThrow({ where: { instance: { slug: SLUG }, kind: "snapshot" }, orderBy: { createdAt: "desc" } });
+    expect(scheduled.params).toEqual({ reason: "scheduled" });
+    expect((await settle(scheduled.id)).status).toBe("succeeded");
+    expect(await scheduleDueSnapshots()).not.toContain(SLUG);
+  });
+
+  it("refuses a snapshot that is not this instance's (400, no job)", async () => {
+    expect((await refused("restore", { snapshot: "no-such-snapshot" })).fields[0].field).toBe("snapshot");
+    expect((await refused("restore", { snapshot: "projects/x/global/snapshots/y" })).status).toBe(400);
+  });
+
+  it("restores red/black: black made from the snapshot, users switched to it, red destroyed; the live disk never overwritten", async () => {
+    const manual = (await snapshots()).find((s) => s.labels.purpose === "manual")!;
+    const { log } = await run("restore", { snapshot: manual.name });
+    expect(log).toContain("users stay on red until the switch");
+    expect((await gcpGet(`/compute/v1/projects/${project}/zones/${ZONE}/disks/prod-black-data`)).sourceSnapshot).toMatch(new RegExp(`/${manual.name}$`));
+    expect((await fetch(`${gcp.url}/compute/v1/projects/${project}/zones/${ZONE}/instances/prod-red`, { headers: { authorization: "Bearer test" } })).status).toBe(404);
+    expect(await record()).toMatchObject({ vmName: "prod-black", status: "active" });
+    expect(await publicHealthz()).toBe(200);
   });
 });
 

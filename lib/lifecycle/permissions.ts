@@ -7,4 +7,6 @@ export const LIFECYCLE_JOB_PERMISSIONS: Record<string, Permission> = {
   resize: "instances:upgrade",
   "change-access": "instances:upgrade",
   delete: "instances:upgrade",
+  snapshot: "jobs:run",
+  restore: "instances:upgrade",
 };
