@@ -1,0 +1,25 @@
+import { listSnapshots } from "../gcp";
+import { findInstanceRow } from "../instances/get-instance";
+
+export interface SnapshotView {
+  name: string;
+  sizeGb: number;
+  /** manual, scheduled, upgrade or final; null for a snapshot someone took by hand in GCP. */
+  reason: string | null;
+  /** The day pruning may delete it; null: kept (final, or upgrade snapshots until the policy's year). */
+  expires: string | null;
+  createdAt: string;
+  status: string;
+}
+
+/** `GET /api/instances/{slug}/snapshots`: the instance's snapshots as GCP lists them, newest first. */
+export async function listInstanceSnapshots(slug: string): Promise<{ items: SnapshotView[] }> {
+  const i = await findInstanceRow(slug);
+  if (i.status === "deleted" || i.status === "provisioning") return { items: [] };
+  const all = await listSnapshots({ project: i.gcpProjectId });
+  const items = all
+    .filter((s) => !s.labels.instance || s.labels.instance === i.slug)
+    .map((s) => ({ name: s.name, sizeGb: s.diskSizeGb, reason: s.labels.purpose ?? null, expires: s.labels.expires ?? null, createdAt: s.createdAt, status: s.status }))
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  return { items };
+}
