@@ -6,6 +6,7 @@ export function SnapshotList({ slug, onRestore }: { slug: string; onRestore?: (s
   const { data, error, isLoading } = useSnapshots(slug);
   if (isLoading) return <p className="text-sm text-slate-500">Loading snapshots…</p>;
   if (error) return <p className="text-sm text-red-700" role="alert">{error.message}</p>;
+  if (data?.unavailable) return <p className="text-sm text-amber-700" role="alert">{data.unavailable}</p>;
   if (!data?.items.length) return <p className="text-sm text-slate-500">No snapshots.</p>;
   return (
     <table className="w-full text-sm" data-testid="snapshot-list">

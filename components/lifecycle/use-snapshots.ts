@@ -5,5 +5,5 @@ import type { SnapshotView } from "@/lib/lifecycle/list-instance-snapshots";
 import { lifecycleKeys } from "./query-keys";
 
 export function useSnapshots(slug: string) {
-  return useQuery({ queryKey: lifecycleKeys.snapshots(slug), queryFn: () => apiFetch<{ items: SnapshotView[] }>(`/api/instances/${slug}/snapshots`) });
+  return useQuery({ queryKey: lifecycleKeys.snapshots(slug), queryFn: () => apiFetch<{ items: SnapshotView[]; unavailable?: string }>(`/api/instances/${slug}/snapshots`) });
 }
