@@ -20,7 +20,7 @@ test("operator resizes an instance, then deletes it with the typed confirmation"
     data: { slug, displayName: "Life Corp", version: "latest", machineType: "n1-standard-8", dataDiskSizeGb: 500, zone: "us-central1-f", accessMode: "public_sso" },
   });
   expect(created.status(), await created.text()).toBe(202);
-  await expect.poll(async () => (await api<{ status: string }>("operator", `/api/instances/${slug}`)).status, { timeout: 240_000, intervals: [2_000] }).toBe("active");
+  await expect.poll(async () => (await api<{ instance: { status: string } }>("operator", `/api/instances/${slug}`)).instance.status, { timeout: 240_000, intervals: [2_000] }).toBe("active");
 
   await signInAs("operator");
   await page.goto(`/instances/${slug}`);
@@ -36,7 +36,7 @@ test("operator resizes an instance, then deletes it with the typed confirmation"
   await expect(log).toContainText("is TERMINATED", { timeout: 120_000 });
   await expect(log).toContainText("The filesystem on /dev/sdb is now", { timeout: 120_000 });
   await expect(page.getByTestId("job-status")).toHaveText("succeeded", { timeout: 120_000 });
-  const resized = await api<{ machineType: string; dataDiskSizeGb: number }>("operator", `/api/instances/${slug}`);
+  const { instance: resized } = await api<{ instance: { machineType: string; dataDiskSizeGb: number } }>("operator", `/api/instances/${slug}`);
   expect(resized).toMatchObject({ machineType: "n1-standard-16", dataDiskSizeGb: 600 });
 
   await page.goto(`/instances/${slug}`);
