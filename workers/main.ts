@@ -17,6 +17,7 @@ import { warmUpClientLibraries } from "../lib/gcp/load-client-libraries";
 import { startHealthLoop } from "../lib/health/health-loop";
 import { notificationTasks } from "../lib/notify/notification-tasks";
 import { sweepLostDeliveries } from "../lib/notify/sweep-lost-deliveries";
+import { startSnapshotSchedule } from "../lib/lifecycle/schedule-snapshots";
 import { interruptAllChildren } from "../lib/shell/run-process";
 import { provisioningConfigProblems } from "../lib/provisioning/settings";
 
@@ -69,6 +70,7 @@ async function main() {
   log(`running ${concurrency} job slot(s)`);
   // HEALTH_CHECKS=0 runs a worker without the periodic health checks (jobs only).
   const healthLoop = process.env.HEALTH_CHECKS === "0" ? { stop: async () => {} } : startHealthLoop({ log });
+  const snapshotSchedule = startSnapshotSchedule(log);
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -80,6 +82,7 @@ async function main() {
     // Jobs still running are taken over by the next worker's sweep: dropping our heartbeat
     // now makes that immediate instead of waiting for it to go stale.
     await removeHeartbeat(p, workerId).catch(() => {});
+    snapshotSchedule.stop();
     await healthLoop.stop(2_000);
     await Promise.race([runner.stop(), new Promise((r) => setTimeout(r, 3_000))]);
     await notifications().close();

@@ -85,7 +85,8 @@ export function InstanceTable({ canSeeIps }: { canSeeIps: boolean }) {
                   <div className="text-xs text-slate-500">{i.slug}</div>
                 </td>
                 <td className="px-3 py-2"><Badge value={i.status} />{i.status === "provisioning" && <div><ProvisioningProgress slug={i.slug} /></div>}</td>
-                <td className="px-3 py-2"><Badge value={i.health} /></td>
+                {/* Nothing is checked while suspended: say so rather than "down" or "unknown". */}
+                <td className="px-3 py-2"><Badge value={i.status === "suspended" ? "suspended" : i.health} /></td>
                 <td className="px-3 py-2 font-mono text-xs">{i.version}</td>
                 <td className="px-3 py-2 text-xs">{i.zone}</td>
                 <td className="px-3 py-2 text-xs"><a href={i.externalUrl} className="text-sky-800 hover:underline" rel="noreferrer" target="_blank">{i.domain}</a></td>

@@ -3,6 +3,7 @@ const STATUS_COLORS: Record<string, string> = {
   provisioning: "bg-sky-100 text-sky-800",
   upgrading: "bg-indigo-100 text-indigo-800",
   maintenance: "bg-amber-100 text-amber-800",
+  suspended: "bg-violet-100 text-violet-800",
   failed: "bg-red-100 text-red-800",
   deleting: "bg-slate-200 text-slate-700",
   deleted: "bg-slate-100 text-slate-500",

@@ -3,6 +3,7 @@ import { catComposeFile } from "../sourcegraph/deployment-ops";
 import type { Db, EmulatedInstance } from "../sourcegraph/instance-record";
 import { runDocker } from "./run-docker";
 import { runGit } from "./run-git";
+import { runResize2fs } from "./run-resize2fs";
 import { notEmulated, type RemoteResult } from "./remote-result";
 
 const ENV_ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s;
@@ -24,6 +25,7 @@ export async function runRemoteCommand(db: Db, instance: EmulatedInstance, words
   if (argv[0] === "docker") return runDocker(db, instance, argv);
   if (argv[0] === "git") return runGit(db, instance, argv);
   if (argv[0] === "cat") return cat(instance, argv);
+  if (argv[0] === "resize2fs") return runResize2fs(db, instance, argv);
   if (argv[0] === "true") return { exitCode: 0, stdout: [], stderr: [] };
   if (argv[0] === "hostname") return { exitCode: 0, stdout: [hostname], stderr: [] };
   return notEmulated(words);

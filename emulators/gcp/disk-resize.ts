@@ -3,7 +3,7 @@ import { invalid } from "./errors";
 import { getOrNotFound } from "./lookup";
 import { recordOperation } from "./operations";
 import { requireResource } from "./request-body";
-import { patchResource, type ResourceKey } from "./store";
+import { insertResource, patchResource, type ResourceKey } from "./store";
 
 /**
  * disks.resize: disks only grow (REALITY.md), online, attached or not; the filesystem on it
@@ -16,6 +16,8 @@ export async function resizeDisk(pool: pg.Pool, key: ResourceKey, body: unknown)
   const disk = await getOrNotFound(pool, key);
   const current = Number(disk.sizeGb);
   if (sizeGb < current) throw invalid(`Invalid value for field 'sizeGb': '${sizeGb}'. Disk size cannot be decreased (currently ${current} GB).`);
+  // The filesystem on the disk keeps its size until resize2fs grows it (fake gcloud reads this).
+  await insertResource(pool, { ...key, kind: "filesystem", data: { sizeGb: current } });
   // int64 travels as a decimal string in proto3 JSON.
   await patchResource(pool, key, { sizeGb: String(sizeGb) });
   return recordOperation(pool, key, "resize", String(disk.id));

@@ -13,14 +13,15 @@ import { setMachineType, setMetadata } from "./instance-settings";
 import { attachNetworkEndpoints, detachNetworkEndpoints, listNetworkEndpoints } from "./network-endpoints";
 import { afterDelete, afterInsert } from "./resource-lifecycle";
 import { changeSecurityPolicyRule } from "./security-policy-rules";
-import { afterBackendChange, afterComputeDelete, afterComputeInsert, afterVmPower, servingGroup } from "./sourcegraph-hooks";
+import { afterBackendChange, afterComputeDelete, afterComputeInsert, servingGroup } from "./sourcegraph-hooks";
+import { completeTransition, setPower } from "./vm-power";
 import { getOrNotFound, requireProject } from "./lookup";
 import { getGuestAttributes } from "./guest-attributes";
 import { recordOperation } from "./operations";
 import { requireResource, requireResourceName } from "./request-body";
-import { now, resourcePath, selfLink } from "./resources";
+import { resourcePath, selfLink } from "./resources";
 import type { Route } from "./routes";
-import { deleteResource, insertResource, listResources, patchResource, type ResourceKey } from "./store";
+import { deleteResource, insertResource, listResources, type ResourceKey } from "./store";
 
 type Doc = Record<string, unknown>;
 
@@ -53,6 +54,8 @@ export async function handle(pool: pg.Pool, { route, query, body }: RequestInput
     case "wait":
       // A scripted certificate advances towards ACTIVE on every read (see certificate-script.ts).
       if (route.kind === "sslCertificate") await advanceCertificate(pool, keyOf(route));
+      // A stop or start finishes when its operation is polled (vm-power.ts).
+      if (route.kind === "operation") await completeTransition(pool, keyOf(route));
       return getOrNotFound(pool, keyOf(route));
     case "insert":
       return insert(pool, route, body);
@@ -143,14 +146,6 @@ async function remove(pool: pg.Pool, key: ResourceKey): Promise<Doc> {
   await afterDelete(pool, key, doc);
   await afterComputeDelete(pool, key);
   return recordOperation(pool, key, "delete", String(doc.id));
-}
-
-async function setPower(pool: pg.Pool, key: ResourceKey, verb: "stop" | "start"): Promise<Doc> {
-  // The emulator skips STOPPING/STAGING: the VM reaches its final state before the operation returns.
-  const patch = verb === "stop" ? { status: "TERMINATED", lastStopTimestamp: now() } : { status: "RUNNING", lastStartTimestamp: now() };
-  const doc = (await patchResource(pool, key, patch)) ?? (await getOrNotFound(pool, key));
-  await afterVmPower(pool, key, verb);
-  return recordOperation(pool, key, verb, String(doc.id));
 }
 
 function intParam(query: URLSearchParams, name: string, fallback: number, min: number, max: number): number {

@@ -26,6 +26,11 @@ beforeAll(async () => {
 afterAll(() => emulator?.close());
 
 const insert = (body: Record<string, unknown>, zonePath = Z) => api.call("POST", `${zonePath}/instances`, body);
+/** A power change, waited for as every client does (the operation's `wait`). */
+const power = async (path: string, verb: "stop" | "start") => {
+  const op = (await api.call("POST", `${path}/${verb}`)).body;
+  return (await api.call("POST", `${Z}/operations/${op.name}/wait`)).body;
+};
 
 describe("instances.insert", () => {
   it("stores the requested machine type as a URL of the VM's zone; the default only when none is sent", async () => {
@@ -95,11 +100,32 @@ describe("changing a VM", () => {
     const path = `${Z}/instances/typed`;
     const body = { machineType: `zones/${ZONE}/machineTypes/n1-standard-16` };
     expect(outcome(await api.call("POST", `${path}/setMachineType`, body))).toEqual([400, "resourceNotReady"]);
-    await api.call("POST", `${path}/stop`);
+    await power(path, "stop");
     expect(outcome(await api.call("POST", `${path}/setMachineType`, { machineType: `zones/${ZONE}/machineTypes/n1-standard-7` }))).toEqual([400, "invalid"]);
     expect(outcome(await api.call("POST", `${path}/setMachineType`, body))).toEqual([200, "ok"]);
-    await api.call("POST", `${path}/start`);
+    await power(path, "start");
     expect(await api.get(path)).toMatchObject({ status: "RUNNING", machineType: expect.stringMatching(/\/n1-standard-16$/) });
+  });
+
+  it("stops through STOPPING to TERMINATED and starts through STAGING to RUNNING, each done when its operation is", async () => {
+    await insert({ name: "powered" });
+    const path = `${Z}/instances/powered`;
+    const stop = (await api.call("POST", `${path}/stop`)).body;
+    expect(stop).toMatchObject({ kind: "compute#operation", operationType: "stop", status: "RUNNING" });
+    expect((await api.get(path)).status).toBe("STOPPING");
+    // Not yet stopped: no new machine type, and no start either.
+    expect(outcome(await api.call("POST", `${path}/setMachineType`, { machineType: `zones/${ZONE}/machineTypes/n1-standard-16` }))).toEqual([400, "resourceNotReady"]);
+    expect(outcome(await api.call("POST", `${path}/start`))).toEqual([400, "resourceNotReady"]);
+    expect((await api.call("POST", `${Z}/operations/${stop.name}/wait`)).body.status).toBe("DONE");
+    expect((await api.get(path)).status).toBe("TERMINATED");
+    // Stopping a stopped VM changes nothing: its operation is born DONE.
+    expect((await api.call("POST", `${path}/stop`)).body.status).toBe("DONE");
+
+    const start = (await api.call("POST", `${path}/start`)).body;
+    expect(start.status).toBe("RUNNING");
+    expect((await api.get(path)).status).toBe("STAGING");
+    expect((await api.get(`${Z}/operations/${start.name}`)).status).toBe("DONE");
+    expect((await api.get(path)).status).toBe("RUNNING");
   });
 
   it("replaces metadata only with the current fingerprint (412 conditionNotMet otherwise)", async () => {

@@ -10,6 +10,7 @@ describe("matchPlatformRoute", () => {
     ["GET", "/v3/projects/sourcegraph-managed-acme", "cloudresourcemanager.projects.get", { project: "sourcegraph-managed-acme" }],
     ["POST", "/v3/projects/p1:setIamPolicy", "cloudresourcemanager.projects.setIamPolicy", { project: "p1" }],
     ["POST", "/v3/projects/p1%3AgetIamPolicy", "cloudresourcemanager.projects.getIamPolicy", { project: "p1" }],
+    ["DELETE", "/v3/projects/p1", "cloudresourcemanager.projects.delete", { project: "p1" }],
     ["GET", "/v3/operations/cp.123", "cloudresourcemanager.operations.get", { operation: "cp.123" }],
     ["GET", "/v1/projects/p1/billingInfo", "cloudbilling.projects.getBillingInfo", { project: "p1" }],
     ["PUT", "/v1/projects/p1/billingInfo", "cloudbilling.projects.updateBillingInfo", { project: "p1" }],
@@ -25,6 +26,7 @@ describe("matchPlatformRoute", () => {
     ["PATCH", `${ZONE}/rrsets/acme.sourcegraph.com./A`, "dns.resourceRecordSets.patch", { name: "acme.sourcegraph.com.", type: "A" }],
     ["POST", "/v1/projects/ctl/secrets", "secretmanager.projects.secrets.create", { project: "ctl" }],
     ["POST", "/v1/projects/ctl/secrets/s1:addVersion", "secretmanager.projects.secrets.addVersion", { secret: "s1" }],
+    ["DELETE", "/v1/projects/ctl/secrets/s1", "secretmanager.projects.secrets.delete", { secret: "s1" }],
     ["GET", "/v1/projects/ctl/secrets/s1/versions/3:access", "secretmanager.projects.secrets.versions.access", { version: "3" }],
     ["GET", "/v3/projects", "cloudresourcemanager.projects.list", {}],
   ])("%s %s", (method, path, id, params) => {
@@ -34,7 +36,7 @@ describe("matchPlatformRoute", () => {
   });
 
   it.each([
-    ["DELETE", "/v3/projects/p1"],
+    ["PATCH", "/v3/projects/p1"],
     ["GET", "/v1/projects/p1/services/compute.googleapis.com:enable"],
     ["GET", "/v1/projects/p1/secrets/s1:addVersion"],
     ["GET", "/v1/projects//billingInfo"],

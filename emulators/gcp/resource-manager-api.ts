@@ -9,7 +9,7 @@ import { newProjectNumber, requireVisibleProject, type ProjectRecord } from "./p
 import type { PlatformEndpoint } from "./platform-routes";
 import { asString, requireResource } from "./request-body";
 import { now } from "./resources";
-import { insertResource } from "./store";
+import { insertResource, patchResource } from "./store";
 
 type Doc = Record<string, unknown>;
 
@@ -41,6 +41,12 @@ export const resourceManagerEndpoints: PlatformEndpoint[] = [
     path: "/v3/projects/{project}",
     id: "cloudresourcemanager.projects.get",
     run: async ({ pool, params }) => projectDoc(await requireVisibleProject(pool, params.project)),
+  },
+  {
+    httpMethod: "DELETE",
+    path: "/v3/projects/{project}",
+    id: "cloudresourcemanager.projects.delete",
+    run: ({ pool, params }) => deleteProject(pool, params.project),
   },
   {
     httpMethod: "POST",
@@ -118,6 +124,25 @@ async function listProjects(pool: pg.Pool, query: URLSearchParams): Promise<Doc>
   );
   const projects = rows.slice(0, pageSize).map((r) => r.data.resourceManager as Doc).filter((p) => query.get("showDeleted") === "true" || p.state === "ACTIVE");
   return { projects, ...(rows.length > pageSize ? { nextPageToken: String(offset + pageSize) } : {}) };
+}
+
+/**
+ * projects.delete: ACTIVE → DELETE_REQUESTED, nothing more. GCP keeps the project (visible to
+ * get and list, and recoverable with undelete) for 30 days before it is purged; deleting a
+ * DELETE_REQUESTED project again changes nothing and is not an error.
+ */
+async function deleteProject(pool: pg.Pool, project: string): Promise<Doc> {
+  const rec = await requireVisibleProject(pool, project);
+  const current = projectDoc(rec);
+  const next = current.state === "DELETE_REQUESTED" ? current : { ...current, state: "DELETE_REQUESTED", deleteTime: now(), updateTime: now() };
+  await patchResource(pool, { project: rec.projectId, kind: "project", location: "global", name: rec.projectId }, { resourceManager: next });
+  return recordLongRunning(pool, {
+    project: rec.projectId,
+    name: `operations/dp.${randomBytes(8).readBigUInt64BE() % 10n ** 19n}`,
+    metadata: anyOf(`${V3}.DeleteProjectMetadata`, {}),
+    response: anyOf(`${V3}.Project`, next),
+    noWork: current.state === "DELETE_REQUESTED",
+  });
 }
 
 /** The v3 Project; seeded projects never went through createProject, so theirs is made up. */

@@ -28,6 +28,8 @@ export type ResourceKind =
   | "fault"
   | "certificateScript"
   | "networkEndpoints"
+  | "vmTransition"
+  | "filesystem"
   | PlatformKind;
 
 /**
@@ -47,7 +49,7 @@ export type PlatformKind =
   | "secretVersion";
 
 /** The kinds a compute URL can name. */
-export type ComputeKind = Exclude<ResourceKind, "project" | "fault" | "certificateScript" | "networkEndpoints" | PlatformKind>;
+export type ComputeKind = Exclude<ResourceKind, "project" | "fault" | "certificateScript" | "networkEndpoints" | "vmTransition" | "filesystem" | PlatformKind>;
 
 /**
  * Where a resource lives, spelled as its URL segment: "global", "regions/us-central1" or

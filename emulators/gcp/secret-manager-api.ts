@@ -31,6 +31,13 @@ export const secretManagerEndpoints: PlatformEndpoint[] = [
     run: async ({ pool, params }) => (await requireSecret(pool, params.project, params.secret)).secret,
   },
   {
+    // Deletes the secret with every version at once (Secret Manager has no undelete).
+    httpMethod: "DELETE",
+    path: "/v1/projects/{project}/secrets/{secret}",
+    id: "secretmanager.projects.secrets.delete",
+    run: ({ pool, params }) => deleteSecret(pool, params.project, params.secret),
+  },
+  {
     httpMethod: "POST",
     path: "/v1/projects/{project}/secrets/{secret}:addVersion",
     id: "secretmanager.projects.secrets.addVersion",
@@ -69,6 +76,15 @@ async function createSecret(pool: pg.Pool, project: string, secretId: string, bo
     throw new EmulatorError(409, "ALREADY_EXISTS", "alreadyExists", `Secret [${secretName(rec, secretId)}] already exists.`);
   }
   return secret;
+}
+
+async function deleteSecret(pool: pg.Pool, project: string, secretId: string): Promise<Doc> {
+  const { rec } = await requireSecret(pool, project, secretId);
+  await pool.query(
+    `DELETE FROM gcp_emulator.resource WHERE project = $1 AND location = 'global' AND ((kind = 'secret' AND name = $2) OR (kind = 'secretVersion' AND starts_with(name, $2 || '/')))`,
+    [rec.projectId, secretId],
+  );
+  return {};
 }
 
 async function requireSecret(pool: pg.Pool, project: string, secretId: string): Promise<SecretRow> {

@@ -102,3 +102,16 @@ function fqdn(name: string): string {
 function toARecord(r: RecordSet): ARecord {
   return { name: r.name ?? "", ttl: Number(r.ttl ?? 0), ips: [...(r.rrdatas ?? [])] };
 }
+
+/** Removes the A record for `name` (deleting an instance). Safe to run again: `deleted: false` when there was none. */
+export async function deleteARecord(ref: ZoneRef & { name: string }, clients: ProvisioningClients = defaultProvisioningClients()): Promise<{ deleted: boolean }> {
+  const name = fqdn(ref.name);
+  if (!(await getARecord({ ...ref, name }, clients))) return { deleted: false };
+  try {
+    await dnsRequest(clients, recordPath(ref, name), { path: `${rrsetsPath(ref)}/${encodeURIComponent(name)}/A`, method: "DELETE" });
+    return { deleted: true };
+  } catch (err) {
+    if (err instanceof GcpError && err.kind === "not-found") return { deleted: false };
+    throw err;
+  }
+}

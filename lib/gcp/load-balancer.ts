@@ -21,6 +21,15 @@ export async function getBackendTarget(
   return target;
 }
 
+/** The Cloud Armor policy attached to `prod-backend-service` (its bare name), or null for a public instance. */
+export async function getBackendSecurityPolicy(
+  ref: { project: string; backendService?: string },
+  clients: GcpClients = defaultGcpClients(),
+): Promise<string | null> {
+  const { service } = await readService(ref.project, ref.backendService ?? "prod-backend-service", clients);
+  return service.securityPolicy ? (service.securityPolicy.split("/").pop() ?? null) : null;
+}
+
 /**
  * The load balancer switch of a red/black upgrade: points the backend service at `to` only.
  * Safe to run again: when it already points there nothing is sent (`changed: false`). The

@@ -80,3 +80,17 @@ function toProjectInfo(p: Project): ProjectInfo {
     labels: { ...(p.labels ?? {}) },
   };
 }
+
+/**
+ * Schedules the project for deletion (the last step of deleting an instance): GCP moves it to
+ * DELETE_REQUESTED and purges it, with everything in it, after 30 days; until then
+ * `gcloud projects undelete` brings it back. Safe to run again: a project already
+ * DELETE_REQUESTED stays so.
+ */
+export async function deleteProject(projectId: string, clients: ProvisioningClients = defaultProvisioningClients()): Promise<ProjectInfo> {
+  const resource = `projects/${projectId}`;
+  const t = target(clients);
+  const [op] = await callApi(t, resource, () => clients.projects.deleteProject({ name: resource }, clients.callOptions));
+  await waitForLongRunning(t, resource, op, "project deletion");
+  return getProject(projectId, clients);
+}

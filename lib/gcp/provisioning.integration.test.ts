@@ -11,7 +11,7 @@ import type { GcpCallOptions } from "./client-options";
 import { createGcpClients, type GcpClients } from "./clients";
 import { GcpError } from "./errors";
 import { addIamBinding, getIamPolicy } from "./project-iam";
-import { createProject, getProject } from "./projects";
+import { createProject, deleteProject, getProject } from "./projects";
 import { createProvisioningClients, type ProvisioningClients } from "./provisioning-clients";
 import { createServiceAccountKey, deleteServiceAccountKey, listServiceAccountKeys, storeServiceAccountKey } from "./service-account-keys";
 import { createServiceAccount, getServiceAccount, serviceAccountEmail } from "./service-accounts";
@@ -64,6 +64,15 @@ describe("provisioning a project through the real clients", () => {
     expect(await failure(createProject({ projectId: PROJECT, displayName: "x-y-z-w", parent: "folders/123" }, clients))).toMatchObject({
       kind: "already-exists",
     });
+  });
+
+  it("schedules a project for deletion: DELETE_REQUESTED, still readable, and deleting again changes nothing", async () => {
+    const doomed = "sourcegraph-managed-doomed";
+    await createProject({ projectId: doomed, displayName: "Managed doomed" }, clients);
+    const deleted = await deleteProject(doomed, clients);
+    expect(deleted).toMatchObject({ projectId: doomed, state: "DELETE_REQUESTED" });
+    expect((await getProject(doomed, clients)).state).toBe("DELETE_REQUESTED");
+    expect((await deleteProject(doomed, clients)).state).toBe("DELETE_REQUESTED");
   });
 
   it("reports a missing project as GCP does (403), and rejects bad ids", async () => {
@@ -152,7 +161,7 @@ describe("provisioning a project through the real clients", () => {
   });
 
   it("deletes the key again when storing it fails, and stops at GCP's 10 keys per account", async () => {
-    const failing = { put: async () => Promise.reject(new Error("store down")), get: async () => "" };
+    const failing = { put: async () => Promise.reject(new Error("store down")), get: async () => "", delete: async () => ({ deleted: false }) };
     await expect(storeServiceAccountKey({ projectId: PROJECT, email: DEPLOY, secretName: "x" }, failing, clients)).rejects.toThrow("store down");
     expect(await listServiceAccountKeys({ projectId: PROJECT, email: DEPLOY }, clients)).toHaveLength(1);
 

@@ -60,6 +60,16 @@ export function createSecretManagerApi(opts: { settings?: GcpSettings; callOptio
       if (data === undefined || data === null) throw new SecretError("unavailable", `Secret Manager returned no payload for secret ${secretId}`);
       return typeof data === "string" ? Buffer.from(data, "base64") : Buffer.from(data);
     },
+    async deleteSecret({ project, secretId }) {
+      const name = `projects/${project}/secrets/${secretId}`;
+      try {
+        await call(secretId, name, (c) => c.deleteSecret({ name }, callOptions));
+        return true;
+      } catch (err) {
+        if (err instanceof SecretError && err.code === "not-found") return false;
+        throw err;
+      }
+    },
     async close() {
       if (client) await (await client).close();
     },

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { csvParam, paginationParams } from "../http/list-params";
 
-export const INSTANCE_STATUSES = ["provisioning", "active", "upgrading", "maintenance", "failed", "deleting", "deleted"] as const;
+export const INSTANCE_STATUSES = ["provisioning", "active", "upgrading", "maintenance", "suspended", "failed", "deleting", "deleted"] as const;
 export const HEALTH_STATES = ["healthy", "degraded", "down", "unknown"] as const;
 export const SORT_FIELDS = ["slug", "displayName", "status", "health", "version", "zone", "createdAt", "healthCheckedAt"] as const;
 

@@ -4,12 +4,15 @@ import { can, type Permission } from "../auth/permissions";
 import { AppError } from "../errors/app-error";
 import { createJob } from "./create-job";
 import { checkUpgradeVersion } from "../upgrades/check-upgrade-version";
+import { checkLifecycleRequest } from "../lifecycle/check-lifecycle-request";
+import { LIFECYCLE_JOB_PERMISSIONS } from "../lifecycle/permissions";
 
 /** Job kinds that can be started on an instance, and the permission each one needs. */
 const INSTANCE_JOB_PERMISSIONS: Record<string, Permission> = {
   refresh: "jobs:run",
   upgrade: "instances:upgrade",
   "force-unlock": "jobs:control",
+  ...LIFECYCLE_JOB_PERMISSIONS,
 };
 
 export const startInstanceJobBodySchema = z
@@ -25,5 +28,6 @@ export async function startInstanceJob(actor: Actor, slug: string, body: z.infer
   }
   if (!can(actor.role, permission)) throw new AppError("forbidden", `your role (${actor.role}) may not start ${kind} jobs`);
   if (kind === "upgrade") await checkUpgradeVersion(slug, params);
+  await checkLifecycleRequest(kind, slug, params);
   return createJob(actor, { kind, instanceSlug: slug, params });
 }

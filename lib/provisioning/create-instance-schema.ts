@@ -2,11 +2,9 @@ import { z } from "zod";
 import { nameSchema } from "../auth/name-schema";
 import { slugSchema } from "../instances/slug";
 import { VERSION_PATTERN } from "../instances/versions";
-import { cidrListProblems } from "./cidr";
-import { ACCESS_MODES, DEFAULT_DISK_GB, MACHINE_TYPES, MAX_DISK_GB, MIN_DISK_GB, ZONES } from "./options";
+import { accessFields, refineAccess } from "./access-schema";
+import { DEFAULT_DISK_GB, MACHINE_TYPES, MAX_DISK_GB, MIN_DISK_GB, ZONES } from "./options";
 import { provisioningSettings } from "./settings";
-
-const MAX_CIDRS = 50;
 
 /**
  * `POST /api/instances` and the create form. `zone` (the configured default zone),
@@ -31,23 +29,9 @@ export const createInstanceSchema = z
       .max(MAX_DISK_GB, `dataDiskSizeGb must be at most ${MAX_DISK_GB}`)
       .default(DEFAULT_DISK_GB),
     zone: z.enum(ZONES, { error: `zone must be one of ${ZONES.join(", ")}` }).default(() => provisioningSettings().defaultZone),
-    accessMode: z.enum(ACCESS_MODES, { error: "accessMode must be public_sso or ip_allowlist" }),
-    allowlistCidrs: z
-      .array(z.string({ error: "each allowlist entry must be a CIDR block" }).max(64, "a CIDR block is at most 64 characters"), {
-        error: "allowlistCidrs must be a list of CIDR blocks",
-      })
-      .max(MAX_CIDRS, `at most ${MAX_CIDRS} CIDR blocks`)
-      .default([]),
+    ...accessFields,
   })
   .strict()
-  .superRefine((v, ctx) => {
-    for (const message of cidrListProblems(v.allowlistCidrs)) ctx.addIssue({ code: "custom", path: ["allowlistCidrs"], message });
-    if (v.accessMode === "ip_allowlist" && v.allowlistCidrs.length === 0) {
-      ctx.addIssue({ code: "custom", path: ["allowlistCidrs"], message: "an IP allowlist needs at least one CIDR block" });
-    }
-    if (v.accessMode === "public_sso" && v.allowlistCidrs.length > 0) {
-      ctx.addIssue({ code: "custom", path: ["allowlistCidrs"], message: "a public instance has no allowlist; choose IP allowlist or remove the blocks" });
-    }
-  });
+  .superRefine(refineAccess);
 
 export type CreateInstanceInput = z.infer<typeof createInstanceSchema>;

@@ -15,6 +15,13 @@ const SAMPLE_PARAMS: Record<string, unknown[]> = {
   wave: [{ waveId: "00000000-0000-4000-8000-000000000000" }],
   "force-unlock": [{ root: "red", lockId: "1700000000000000" }],
   import: [{}],
+  suspend: [{}],
+  resume: [{}],
+  resize: [{ machineType: "n1-standard-16", dataDiskSizeGb: 800 }],
+  "change-access": [{ accessMode: "ip_allowlist", allowlistCidrs: ["203.0.113.0/24"] }, { accessMode: "public_sso" }],
+  snapshot: [{}],
+  restore: [{ snapshot: "weekly-2026-11-20" }],
+  delete: [{ confirm: "acme" }],
 };
 
 it("the UI's list of job kinds matches the metadata and the workers' runbooks", () => {

@@ -7,11 +7,12 @@ import { forceUnlockRunbook } from "./force-unlock";
 import { importRunbook } from "./import";
 import { provisionRunbook } from "./provision";
 import { refreshRunbook } from "./refresh";
+import { LIFECYCLE_RUNBOOKS } from "./lifecycle";
 import { selftestRunbook } from "./selftest";
 import type { Runbook, Runbooks } from "./types";
 import { upgradeRunbook } from "./upgrade";
 import { upgradeWaveRunbook } from "./upgrade-wave";
 
 export const RUNBOOKS: Runbooks = new Map(
-  [refreshRunbook, selftestRunbook, provisionRunbook, upgradeRunbook, upgradeWaveRunbook, forceUnlockRunbook, importRunbook].map((r) => [r.kind, r as unknown as Runbook]),
+  [refreshRunbook, selftestRunbook, provisionRunbook, upgradeRunbook, upgradeWaveRunbook, forceUnlockRunbook, importRunbook, ...LIFECYCLE_RUNBOOKS].map((r) => [r.kind, r as unknown as Runbook]),
 );

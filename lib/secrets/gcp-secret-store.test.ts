@@ -21,6 +21,9 @@ function fakeSecretManager() {
       if (!data) throw new Error("NOT_FOUND");
       return data;
     },
+    async deleteSecret({ secretId }) {
+      return secrets.delete(secretId);
+    },
   };
   return { api, calls };
 }

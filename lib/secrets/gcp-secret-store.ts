@@ -11,6 +11,8 @@ export interface SecretManagerApi {
   /** Adds a version and returns its number, e.g. "3". */
   addSecretVersion(ref: { project: string; secretId: string; data: Buffer }): Promise<{ version: string }>;
   accessSecretVersion(ref: { project: string; secretId: string; version: string }): Promise<Buffer>;
+  /** Deletes the secret and every version; false when there was none. */
+  deleteSecret(ref: { project: string; secretId: string }): Promise<boolean>;
 }
 
 /**
@@ -40,5 +42,10 @@ export class GcpSecretStore implements SecretStore {
     }
     const data = await this.api.accessSecretVersion({ project: v.project, secretId: v.secret, version: v.version });
     return data.toString("utf8");
+  }
+
+  async delete(ref: SecretRef): Promise<{ deleted: boolean }> {
+    const v = parseGcpRef(ref);
+    return { deleted: await this.api.deleteSecret({ project: v.project, secretId: v.secret }) };
   }
 }

@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { keyId, loadLocalKey } from "./local-key";
 import { localRef, parseLocalRef } from "./secret-ref";
@@ -53,6 +53,13 @@ export class LocalSecretStore implements SecretStore {
     await writeFile(tmp, JSON.stringify(sealed), { mode: 0o600 });
     await rename(tmp, file);
     return localRef(name);
+  }
+
+  async delete(ref: SecretRef): Promise<{ deleted: boolean }> {
+    const file = this.fileOf(parseLocalRef(ref));
+    const existed = await readFile(file).then(() => true, () => false);
+    await rm(file, { force: true });
+    return { deleted: existed };
   }
 
   async get(ref: SecretRef): Promise<string> {

@@ -10,6 +10,8 @@ export interface SecretStore {
   put(name: string, value: string): Promise<SecretRef>;
   /** The value a reference points at. */
   get(ref: SecretRef): Promise<string>;
+  /** Deletes the secret a reference points at (deleting an instance); `deleted: false` when it was gone. */
+  delete(ref: SecretRef): Promise<{ deleted: boolean }>;
 }
 
 export type SecretErrorCode =

@@ -22,6 +22,7 @@ export const ROUTE_PERMISSIONS: Record<string, Permission | "public" | "next-aut
   "POST /api/instances/[slug]/health-check": "jobs:run",
   "GET /api/instances/[slug]/health-history": "fleet:read",
   "GET /api/instances/[slug]/deployment": "logs:read",
+  "GET /api/instances/[slug]/snapshots": "logs:read",
   "GET /api/health/summary": "fleet:read",
 
   "GET /api/jobs": "jobs:read",

@@ -13,6 +13,7 @@ export const QUERY_FIELDS: Record<string, { strict: string[]; text?: string[] }>
   "GET /api/instances/[slug]/jobs": { strict: ["kind", "status", "page", "pageSize"] },
   "GET /api/instances/[slug]/health-history": { strict: [] },
   "GET /api/instances/[slug]/deployment": { strict: [] },
+  "GET /api/instances/[slug]/snapshots": { strict: [] },
   "GET /api/health/summary": { strict: [] },
   "GET /api/jobs": { strict: ["instance", "kind", "status", "page", "pageSize"] },
   "GET /api/jobs/[id]": { strict: [] },

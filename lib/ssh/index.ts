@@ -13,3 +13,4 @@ export { setDatabaseReadOnly } from "./set-database-read-only";
 export { upgradeInPlace } from "./upgrade-in-place";
 export type { VmCallOptions } from "./vm-call-options";
 export { checkVmTarget, DEFAULT_VM, SshError, type SshErrorKind, type VmTarget } from "./vm-target";
+export { growFilesystem, DATA_DEVICE } from "./grow-filesystem";

@@ -3,6 +3,7 @@ import { InstanceAuditTrail } from "@/components/audit/instance-audit-trail";
 import { InstanceDeployment } from "@/components/deployment/instance-deployment";
 import { InstanceHealth } from "@/components/health/instance-health";
 import { InstanceJobs } from "@/components/instances/instance-jobs";
+import { InstanceLifecycle } from "@/components/lifecycle/instance-lifecycle";
 import { InstanceDetails } from "@/components/instances/instance-details";
 import { OperatorAccess } from "@/components/instances/operator-access";
 import { ProvisioningProgress } from "@/components/provisioning/provisioning-progress";
@@ -35,6 +36,7 @@ export default async function InstancePage({ params }: { params: Promise<{ slug:
       <InstanceDetails i={instance} canSeeIps={canSeeIps} />
       <InstanceHealth slug={instance.slug} canRun={can(actor.role, "jobs:run")} />
       <InstanceUpgrade instance={instance} role={actor.role} />
+      <InstanceLifecycle instance={instance} canChange={can(actor.role, "instances:upgrade")} canSnapshot={can(actor.role, "jobs:run")} canSeeSnapshots={can(actor.role, "logs:read")} />
       {canSeeIps && (
         <Section title="Operator access">
           <OperatorAccess commands={operatorCommands(instance)} />

@@ -1,6 +1,7 @@
 import { AppError } from "../../errors/app-error";
 import { forceUnlockMetadata } from "./force-unlock";
 import { importMetadata } from "./import";
+import { LIFECYCLE_METADATA } from "./lifecycle";
 import { provisionMetadata } from "./provision";
 import { refreshMetadata } from "./refresh";
 import { selftestMetadata } from "./selftest";
@@ -22,6 +23,7 @@ export const RUNBOOK_METADATA: readonly RunbookMetadata[] = [
   waveMetadata as RunbookMetadata,
   forceUnlockMetadata as RunbookMetadata,
   importMetadata as RunbookMetadata,
+  ...(LIFECYCLE_METADATA as RunbookMetadata[]),
 ];
 
 export const JOB_KINDS = RUNBOOK_METADATA.map((r) => r.kind);

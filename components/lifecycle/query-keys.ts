@@ -1,0 +1,3 @@
+export const lifecycleKeys = {
+  snapshots: (slug: string) => ["instances", "snapshots", slug] as const,
+};

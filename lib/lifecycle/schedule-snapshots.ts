@@ -1,0 +1,40 @@
+import { SYSTEM_ACTOR } from "../auth/actor";
+import { db } from "../db/client";
+import { createJobInTransaction } from "../jobs/create-job";
+import { backupPolicy, type BackupPolicy } from "./backup-policy";
+
+/** Any number took the lock: one worker schedules at a time. */
+const SCHEDULE_LOCK = 0x5a4e_5053;
+
+/**
+ * Starts a scheduled `snapshot` job for every active instance whose last snapshot job (or, if
+ * none, its creation) is older than the policy's interval and that has no job in progress.
+ * One worker schedules at a time (an advisory lock); the jobs themselves queue per instance.
+ */
+export async function scheduleDueSnapshots(policy: BackupPolicy = backupPolicy(), now = new Date()): Promise<string[]> {
+  const cutoff = new Date(now.getTime() - policy.everyDays * 86_400_000);
+  return db.$transaction(async (tx) => {
+    const [{ locked }] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(${SCHEDULE_LOCK}) AS locked`;
+    if (!locked) return [];
+    const due = await tx.$queryRaw<{ slug: string }[]>`
+      SELECT i.slug FROM instance i
+      WHERE i.status = 'active'
+        AND GREATEST(i.created_at, (SELECT max(j.created_at) FROM job j WHERE j.instance_id = i.id AND j.kind = 'snapshot' AND j.status <> 'failed')) < ${cutoff}
+        AND NOT EXISTS (SELECT 1 FROM job j WHERE j.instance_id = i.id AND j.status IN ('queued', 'running', 'waiting'))
+      ORDER BY i.slug LIMIT 500`;
+    for (const { slug } of due) await createJobInTransaction(tx, SYSTEM_ACTOR, { kind: "snapshot", instanceSlug: slug, params: { reason: "scheduled" } });
+    return due.map((d) => d.slug);
+  });
+}
+
+/** Every worker looks hourly (BACKUP_SCHEDULE_POLL_MS); BACKUP_SCHEDULE=0 turns it off. */
+export function startSnapshotSchedule(log: (line: string) => void): { stop(): void } {
+  if (process.env.BACKUP_SCHEDULE === "0") return { stop() {} };
+  const tick = () =>
+    scheduleDueSnapshots()
+      .then((slugs) => slugs.length && log(`scheduled snapshots of ${slugs.length} instance(s): ${slugs.slice(0, 10).join(", ")}${slugs.length > 10 ? ", …" : ""}`))
+      .catch((e: Error) => log(`snapshot schedule failed: ${e.message}`));
+  const timer = setInterval(tick, Number(process.env.BACKUP_SCHEDULE_POLL_MS ?? 3_600_000));
+  void tick();
+  return { stop: () => clearInterval(timer) };
+}
