@@ -1,10 +1,5 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SEEDED_BILLING_ACCOUNT, type GcpEmulator } from "../../emulators/gcp";
-import type { SourcegraphEmulator } from "../../emulators/sourcegraph";
-import { getInstance } from "../../emulators/sourcegraph/state";
-import { getBackendTarget } from "../gcp";
-import { MAINTENANCE_NOTICE_PREFIX } from "../sourcegraph";
 import { db } from "../db/client";
 import { deploymentHistory } from "../deployments/deployment-history";
 import { resolveWaitingStep } from "../jobs/control/resolve-waiting-step";
@@ -12,49 +7,29 @@ import { startInstanceJob } from "../jobs/start-instance-job";
 import { createInstance } from "../provisioning/create-instance";
 import { createInstanceSchema } from "../provisioning/create-instance-schema";
 import { makeActor } from "../testing/factories";
-import { startProvisioningWorld, type ProvisioningWorld } from "../../test-support/provisioning-world";
-import { spawnWorker, waitFor } from "../testing/spawn-worker";
+import { waitFor } from "../testing/spawn-worker";
+import { logOf, settle, startColourWorld } from "../../test-support/colour-world";
+import type { ProvisioningWorld } from "../../test-support/provisioning-world";
 
 /**
  * A red/black upgrade of an instance the control plane built, read the way the real APIs
  * answer: two VMs side by side (prod-red serving 5.9.1, prod-black on 5.10.0 reached through
  * its own IAP tunnel) until the switch; then the load balancer serves black, and after the
- * destroy only black is left, each step committed to the deployments repository.
+ * destroy only black is left, each step committed to the deployments repository. (What a
+ * failing or cancelled upgrade leaves: colour-restore.integration.test.ts.)
  */
 let world: ProvisioningWorld;
-let gcp: GcpEmulator;
-let sourcegraph: SourcegraphEmulator;
-let tmp: string;
 
 beforeAll(async () => {
-  world = await startProvisioningWorld({ certificateReadsAfterDns: 1, name: "colour-upgrade" });
-  ({ gcp, sourcegraph, tmp } = world);
-  world.workers.push(
-    spawnWorker({
-      ...world.env,
-      HEARTBEAT_STALE_MS: "60000",
-      BILLING_ACCOUNT: SEEDED_BILLING_ACCOUNT.replace("billingAccounts/", ""),
-      UPGRADE_HEALTH_POLL_MS: "300",
-      UPGRADE_HEALTH_TIMEOUT_MS: "30000",
-      UPGRADE_FAULT_INJECTION: "1",
-    }),
-  );
+  world = await startColourWorld("colour-upgrade");
 }, 60_000);
 
 afterAll(() => world?.close());
 
 const get = (url: string) => fetch(url, { headers: { authorization: "Bearer test" } });
-const vmExists = async (project: string, vm: string) => (await get(`${gcp.url}/compute/v1/projects/${project}/zones/us-central1-f/instances/${vm}`)).status === 200;
-const publicVersion = async (slug: string) => (await (await fetch(`${sourcegraph.url}/i/${slug}/__version`)).text()).trim();
-const tunnelVersion = async (project: string, vm: string) => (await (await fetch(`${sourcegraph.url}/vm/${project}/${vm}/__version`)).text()).trim();
-
-async function settle(jobId: string, statuses: string[]) {
-  return waitFor(async () => {
-    const j = await db.job.findUniqueOrThrow({ where: { id: jobId }, include: { steps: true } });
-    return statuses.includes(j.status) ? j : null;
-  }, 240_000, `job ${statuses.join("/")}`);
-}
-const logOf = async (jobId: string) => (await db.jobLog.findMany({ where: { jobId }, orderBy: { seq: "asc" } })).map((l) => l.line).join("\n");
+const vmExists = async (project: string, vm: string) => (await get(`${world.gcp.url}/compute/v1/projects/${project}/zones/us-central1-f/instances/${vm}`)).status === 200;
+const publicVersion = async (slug: string) => (await (await fetch(`${world.sourcegraph.url}/i/${slug}/__version`)).text()).trim();
+const tunnelVersion = async (project: string, vm: string) => (await (await fetch(`${world.sourcegraph.url}/vm/${project}/${vm}/__version`)).text()).trim();
 
 describe("red/black upgrade of a colour deployment", () => {
   it("builds black beside red, switches users to it, then destroys red", async () => {
@@ -77,7 +52,7 @@ describe("red/black upgrade of a colour deployment", () => {
     expect(await vmExists(project, "prod-black")).toBe(true);
     expect(await publicVersion("colourco")).toBe("5.9.1");
     expect(await tunnelVersion(project, "prod-black")).toBe("5.10.0");
-    const disk = (await (await get(`${gcp.url}/compute/v1/projects/${project}/zones/us-central1-f/disks/prod-black-data`)).json()) as { sourceSnapshot?: string };
+    const disk = (await (await get(`${world.gcp.url}/compute/v1/projects/${project}/zones/us-central1-f/disks/prod-black-data`)).json()) as { sourceSnapshot?: string };
     expect(disk.sourceSnapshot).toMatch(/\/global\/snapshots\/upgrade-5-10-0-/);
 
     await resolveWaitingStep(operator, upgrade.id, { kind: "approval", stepKey: "approve-switch" });
@@ -101,7 +76,7 @@ describe("red/black upgrade of a colour deployment", () => {
     expect(await vmExists(project, "prod-black")).toBe(true);
     expect(await db.instance.findUniqueOrThrow({ where: { id: instance.id } })).toMatchObject({ version: "5.10.0", vmName: "prod-black", status: "active" });
 
-    const history = (await deploymentHistory({ repo: path.join(tmp, "deployments.git"), slug: "colourco" })).map((c) => c.summary);
+    const history = (await deploymentHistory({ repo: path.join(world.tmp, "deployments.git"), slug: "colourco" })).map((c) => c.summary);
     expect(history).toEqual(expect.arrayContaining([expect.stringMatching(/^upgrade to 5\.10\.0: black deployment from snapshot/), "switch users to black (5.10.0)", "destroy the red deployment"]));
 
     // A patch release without database changes, in place on the serving colour: the same
@@ -111,49 +86,7 @@ describe("red/black upgrade of a colour deployment", () => {
     expect(patched.status, `${patched.error}\n${(await logOf(patch.id)).slice(-3000)}`).toBe("succeeded");
     expect(await publicVersion("colourco")).toBe("5.10.2");
     expect(await vmExists(project, "prod-black")).toBe(true);
-    const latest = await deploymentHistory({ repo: path.join(tmp, "deployments.git"), slug: "colourco", limit: 1 });
+    const latest = await deploymentHistory({ repo: path.join(world.tmp, "deployments.git"), slug: "colourco", limit: 1 });
     expect(latest[0]).toMatchObject({ summary: "upgrade in place to 5.10.2 (black)", jobId: patch.id });
   }, 420_000);
-
-  /** Provisions `slug` on 5.9.1 (public, so the load balancer can be asked) and returns its project. */
-  async function provisioned(slug: string) {
-    const operator = await makeActor("operator");
-    const { instance, job } = await createInstance(operator, createInstanceSchema.parse({ slug, displayName: slug, version: "5.9.1", machineType: "n1-standard-8", accessMode: "public_sso" }));
-    const done = await settle(job.id, ["succeeded", "failed"]);
-    expect(done.status, done.error ?? "").toBe("succeeded");
-    return { operator, project: instance.gcpProjectId };
-  }
-
-  /** What users of `slug` get now: the serving colour, its database and notice, and the version. */
-  async function observe(slug: string, project: string) {
-    const sg = (await getInstance(sourcegraph.pool, slug))!;
-    return {
-      serving: (await getBackendTarget({ project }))?.name,
-      databaseReadOnly: sg.databaseReadOnly,
-      noticeUp: (sg.settings.contents ?? "").includes(MAINTENANCE_NOTICE_PREFIX),
-      version: await publicVersion(slug),
-    };
-  }
-
-  it("restores when the new colour fails before the switch: users stay on red, its database writable, the notice gone", async () => {
-    const { operator, project } = await provisioned("failbefore");
-    const job = await startInstanceJob(operator, "failbefore", { kind: "upgrade", version: "5.10.0", failAt: "start-new" });
-    const done = await settle(job.id, ["failed", "succeeded"]);
-    expect(done.status).toBe("failed");
-    expect(await observe("failbefore", project)).toEqual({ serving: "prod-red-neg", databaseReadOnly: false, noticeUp: false, version: "5.9.1" });
-    expect(await db.instance.findUniqueOrThrow({ where: { slug: "failbefore" } })).toMatchObject({ status: "active", version: "5.9.1", vmName: "prod-red" });
-  }, 300_000);
-
-  it("restores when a step fails after the switch: users stay on the checked black, its database writable, the notice gone", async () => {
-    const { operator, project } = await provisioned("failafter");
-    const job = await startInstanceJob(operator, "failafter", { kind: "upgrade", version: "5.10.0", failAt: "retarget" });
-    const done = await waitFor(async () => {
-      const j = await db.job.findUniqueOrThrow({ where: { id: job.id }, include: { steps: true } });
-      if (j.status === "waiting") await resolveWaitingStep(operator, job.id, { kind: "approval" }).catch(() => {});
-      return ["failed", "succeeded"].includes(j.status) ? j : null;
-    }, 240_000, "the upgrade to fail");
-    expect(done.status).toBe("failed");
-    expect(await observe("failafter", project)).toEqual({ serving: "prod-black-neg", databaseReadOnly: false, noticeUp: false, version: "5.10.0" });
-    expect(await db.instance.findUniqueOrThrow({ where: { slug: "failafter" } })).toMatchObject({ status: "active", version: "5.10.0", vmName: "prod-black" });
-  }, 300_000);
 });
