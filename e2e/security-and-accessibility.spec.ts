@@ -62,12 +62,15 @@ const PAGES: [string, (page: Page) => Promise<unknown>][] = [
   ["/instances", (page) => expect(page.getByRole("link", { name: target.displayName })).toBeVisible()],
   ["/instances/[slug]", (page) => expect(page.getByTestId("nat-ip-0")).toBeVisible()],
   ["/instances/new", async () => {}],
+  ["/instances/import", async () => {}],
   ["/jobs", (page) => expect(page.getByRole("link").filter({ hasText: "Refresh" }).first()).toBeVisible()],
   ["/jobs/[id]", (page) => expect(page.getByTestId("job-log")).toContainText("job succeeded")],
   ["/upgrades", async () => {}],
   ["/upgrades/new", async () => {}],
   ["/audit", async () => {}],
   ["/settings/tokens", async () => {}],
+  ["/settings/notifications", async () => {}],
+  ["/releases", async () => {}],
   ["/admin/users", async () => {}],
 ];
 

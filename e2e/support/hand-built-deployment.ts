@@ -2,6 +2,7 @@ import { execFile } from "node:child_process";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
+import { DEMO_PROJECT_PARENT } from "../../emulators/seed-hand-built";
 import { commitDeployment } from "../../lib/deployments/commit-deployment";
 import type { Instance } from "../../lib/generated/prisma/client";
 import { domainForSlug, projectIdForSlug } from "../../lib/instances/slug";
@@ -14,14 +15,14 @@ const FIXTURES = path.join(E2E_ROOT, "emulators/terraform-fixtures");
 
 /**
  * A customer someone began by hand from the runbook before the control plane existed: the
- * project (billed, Compute enabled), the state bucket, and the red deployment applied and
+ * project (under the fleet's folder, billed, Compute enabled), the state bucket, and the red deployment applied and
  * committed to the deployments repository, but in `zone`, not where the control plane will
  * put it. Everything goes through the emulator's APIs and real terraform, as a person's
  * terminal would.
  */
 export async function handBuiltDeployment(slug: string, zone: string): Promise<{ projectId: string }> {
   const projectId = projectIdForSlug(slug);
-  await gcpCall("POST", "/v3/projects", { projectId, displayName: `Managed ${slug}` });
+  await gcpCall("POST", "/v3/projects", { projectId, displayName: `Managed ${slug}`, parent: DEMO_PROJECT_PARENT });
   await linkBillingInConsole(projectId);
   await gcpCall("POST", `/v1/projects/${projectId}/services/compute.googleapis.com:enable`, {});
 

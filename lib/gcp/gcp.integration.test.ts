@@ -91,10 +91,11 @@ describe("lib/gcp through the real @google-cloud/compute clients", () => {
 
     const [lro] = await clients.instances.stop({ project: PROJECT, zone: ZONE, instance: "prod" }, CALL);
     const op = lro.latestResponse as { name?: string; status?: string; operationType?: string; zone?: string };
-    expect(op.status).toBe("DONE");
+    // As on GCP, the stop is an operation still under way when the call returns: it is waited on.
+    expect(["PENDING", "RUNNING", "DONE"]).toContain(op.status);
     expect(op.operationType).toBe("stop");
     expect(op.zone).toBe(`https://www.googleapis.com/compute/v1/projects/${PROJECT}/zones/${ZONE}`);
-    const [polled] = await clients.zoneOperations.get({ project: PROJECT, zone: ZONE, operation: op.name! }, CALL);
+    const [polled] = await clients.zoneOperations.wait({ project: PROJECT, zone: ZONE, operation: op.name! }, CALL);
     expect(polled.status).toBe("DONE");
     expect(polled.targetLink).toMatch(/\/instances\/prod$/);
     await startVm({ project: PROJECT, zone: ZONE }, clients);

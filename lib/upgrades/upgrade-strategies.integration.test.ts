@@ -26,7 +26,8 @@ describe("upgrading one instance", () => {
     expect(seenUpgrading).toBe(true);
     const steps = await db.jobStep.findMany({ where: { jobId: job.id }, orderBy: { position: "asc" } });
     expect(steps.map((s) => `${s.key}:${s.status}`)).toEqual([
-      "notice-on:succeeded", "read-only:succeeded", "snapshot:succeeded", "plan-deployment:succeeded", "approve-plan:skipped",
+      "notice-on:succeeded", "read-only:succeeded", "snapshot:succeeded", "approve-clear-leftover:skipped", "clear-leftover:skipped",
+      "plan-deployment:succeeded", "approve-plan:skipped",
       "apply-deployment:succeeded", "writable-new:succeeded", "start-new:succeeded", "wait-healthy:succeeded", "approve-switch:succeeded",
       "retarget:succeeded", "approve-destroy:succeeded", "destroy-old:succeeded", "notice-off:succeeded", "record-version:succeeded",
     ]);

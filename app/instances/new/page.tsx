@@ -8,7 +8,7 @@ export default async function NewInstancePage() {
   return (
     <div>
       <h1 className="mb-1 text-xl font-semibold">Create instance</h1>
-      <p className="mb-4 text-sm text-slate-600">Launches a provision job that follows the runbook step by step; you will be taken to it. Built by hand already? <Link href="/instances/import" className="text-sky-700">Import it</Link>.</p>
+      <p className="mb-4 text-sm text-slate-600">Launches a provision job that follows the runbook step by step; you will be taken to it. Built by hand already? <Link href="/instances/import" className="text-sky-700 underline">Import it</Link>.</p>
       <CreateInstanceForm versions={await targetVersions()} />
     </div>
   );
