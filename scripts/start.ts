@@ -56,6 +56,9 @@ async function main() {
       SOURCEGRAPH_EMULATOR_URL: `http://127.0.0.1:${sourcegraphPort}`,
       // Notification channels may point at receivers on this machine over http (lib/notify/channel-url.ts).
       NOTIFY_ALLOW_INSECURE_URLS: process.env.NOTIFY_ALLOW_INSECURE_URLS ?? "1",
+      // The seeded fleet is "created" weeks ago: every instance would be due for a scheduled
+      // snapshot at once. The demo takes snapshots by hand (instance page); BACKUP_SCHEDULE=1 turns the schedule on.
+      BACKUP_SCHEDULE: process.env.BACKUP_SCHEDULE ?? "0",
       ...demoProvisioningEnv(dataDir),
     });
     Object.assign(process.env, { SECRETS_DIR: env.SECRETS_DIR });
