@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SEEDED_BILLING_ACCOUNT, type GcpEmulator } from "../../emulators/gcp";
+import type { GcpEmulator } from "../../emulators/gcp";
 import type { SourcegraphEmulator } from "../../emulators/sourcegraph";
 import { EMULATED_CLIENT_IP_HEADER } from "../../emulators/sourcegraph/public-edge";
 import type { Actor } from "../auth/actor";
@@ -12,8 +12,9 @@ import { scheduleDueSnapshots } from "./schedule-snapshots";
 import { createInstance } from "../provisioning/create-instance";
 import { createInstanceSchema } from "../provisioning/create-instance-schema";
 import { makeActor } from "../testing/factories";
-import { startProvisioningWorld, type ProvisioningWorld } from "../../test-support/provisioning-world";
-import { spawnWorker, waitFor } from "../testing/spawn-worker";
+import { startColourWorld } from "../../test-support/colour-world";
+import type { ProvisioningWorld } from "../../test-support/provisioning-world";
+import { waitFor } from "../testing/spawn-worker";
 
 /**
  * An instance's life after creation, through real workers, the real GCP clients and real
@@ -28,19 +29,9 @@ const SLUG = "lifeco";
 let project = "";
 
 beforeAll(async () => {
-  world = await startProvisioningWorld({ certificateReadsAfterDns: 1, name: "lifecycle" });
+  // The health loop and the backup schedule stay out of the way: this test runs each job itself.
+  world = await startColourWorld("lifecycle", { HEALTH_CHECKS: "0", BACKUP_SCHEDULE: "0" });
   ({ gcp, sourcegraph } = world);
-  world.workers.push(
-    spawnWorker({
-      ...world.env,
-      HEARTBEAT_STALE_MS: "60000",
-      BILLING_ACCOUNT: SEEDED_BILLING_ACCOUNT.replace("billingAccounts/", ""),
-      UPGRADE_HEALTH_POLL_MS: "300",
-      UPGRADE_HEALTH_TIMEOUT_MS: "30000",
-      HEALTH_CHECKS: "0",
-      BACKUP_SCHEDULE: "0",
-    }),
-  );
   operator = await makeActor("operator");
   const { instance, job } = await createInstance(
     operator,
