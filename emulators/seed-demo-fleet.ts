@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import pg from "pg";
 import type { DemoInstance } from "../lib/demo/build-demo-fleet";
-import { ensureSchema, loadBalancerRows, seedProjects } from "./gcp/state";
+import { ensureSchema } from "./gcp/state";
+import { handBuiltProjectRows } from "./seed-hand-built";
 import { upsertMany } from "./gcp/store";
 import { ensureSchema as ensureSourcegraphSchema, seedInstances } from "./sourcegraph/state";
 
@@ -20,21 +21,25 @@ export async function seedEmulatorsForFleet(databaseUrl: string, fleet: DemoInst
     await ensureSourcegraphSchema(pool);
     const live = fleet.filter((i) => i.globalIp && i.natIps.length === 2);
     const failing = (i: DemoInstance, check: string) => i.healthChecks.some((c) => c.name === check && !c.ok);
-    await seedProjects(
+    // The fleet the control plane knows was built by hand from the runbook (VM prod behind
+    // prod-neg); its first red/black upgrade builds a colour through Terraform and adopts it.
+    await upsertMany(
       pool,
-      live.map((i) => ({
-        project: i.gcpProjectId,
-        region: i.region,
-        zone: i.zone,
-        vmStatus: failing(i, "VM status") ? "TERMINATED" : "RUNNING",
-        globalIp: i.globalIp!,
-        natIps: i.natIps,
-        certificateStatus: failing(i, "SSL certificate") ? "PROVISIONING" : "ACTIVE",
-        domains: [i.domain],
-      })),
+      live.flatMap((i) =>
+        handBuiltProjectRows({
+          project: i.gcpProjectId,
+          region: i.region,
+          zone: i.zone,
+          machineType: i.machineType,
+          dataDiskSizeGb: i.dataDiskSizeGb,
+          vmStatus: failing(i, "VM status") ? "TERMINATED" : "RUNNING",
+          globalIp: i.globalIp!,
+          natIps: i.natIps,
+          certificateStatus: failing(i, "SSL certificate") ? "PROVISIONING" : "ACTIVE",
+          domains: [i.domain],
+        }),
+      ),
     );
-    // Every running deployment is red/black with red live, so demo instances can be upgraded.
-    await upsertMany(pool, live.flatMap((i) => loadBalancerRows({ project: i.gcpProjectId, zone: i.zone, live: "red", dataDiskSizeGb: i.dataDiskSizeGb })));
     for (const i of live) tokens.set(i.slug, `sgp_demo_${createHash("sha256").update(i.slug).digest("hex").slice(0, 32)}`);
     await seedInstances(
       pool,

@@ -3,7 +3,7 @@ import type pg from "pg";
 import { NAMES } from "./gcp/names";
 import { backendServiceDoc, groupDoc } from "./gcp/load-balancer-resources";
 import { instanceDoc, selfLink, zoneLocation } from "./gcp/resources";
-import { projectRows } from "./gcp/state";
+import { projectRows, type ProjectSeed } from "./gcp/state";
 import { upsertMany, type ResourceRow } from "./gcp/store";
 import { diskDoc } from "./gcp/storage-resources";
 import { seedInstances } from "./sourcegraph/state";
@@ -21,34 +21,45 @@ export const HAND_BUILT_DEMO = [
 export type HandBuiltSeed = { slug: string; zone: string; machineType: string; dataDiskSizeGb: number; version: string };
 
 /**
- * The runbook's hand-built deployment in the GCP emulator, under `parent`: one VM `prod` with
- * its boot and data disk, the NEG `prod-neg` behind `prod-backend-service`, the global and NAT
- * addresses and the certificate; and its Sourcegraph (the legacy `prod` deployment) at `version`.
+ * The runbook's hand-built deployment in the GCP emulator: one VM `prod` with its boot and data
+ * disk (`prod-data`), the NEG `prod-neg` behind `prod-backend-service`, the global and NAT
+ * addresses and the certificate (projectRows' other resources, with the seed's faults).
  */
-export function handBuiltRows(seed: HandBuiltSeed, parent: string): ResourceRow[] {
-  const project = `sourcegraph-managed-${seed.slug}`;
-  const location = zoneLocation(seed.zone);
-  const rows = projectRows({ project, zone: seed.zone, parent }).filter((r) => r.kind !== "instance");
-  const vm = instanceDoc({ project, zone: seed.zone, name: NAMES.vm, machineType: seed.machineType, labels: { deployment: seed.slug } });
-  vm.disks = [
+export function handBuiltProjectRows(seed: ProjectSeed & { zone: string; dataDiskSizeGb: number }): ResourceRow[] {
+  const { project, zone } = seed;
+  const location = zoneLocation(zone);
+  const rows = projectRows(seed);
+  const vm = rows.find((r) => r.kind === "instance" && r.name === NAMES.vm);
+  if (!vm) throw new Error(`projectRows gave no VM ${NAMES.vm} for ${project}`);
+  vm.data.disks = [
     { kind: "compute#attachedDisk", boot: true, deviceName: NAMES.vm, source: selfLink(project, "disk", location, NAMES.vm) },
-    { kind: "compute#attachedDisk", boot: false, deviceName: "data", source: selfLink(project, "disk", location, "prod-data") },
+    { kind: "compute#attachedDisk", boot: false, deviceName: "data", source: selfLink(project, "disk", location, HAND_BUILT_DATA_DISK) },
   ];
-  const neg = "prod-neg";
   return [
     ...rows,
-    { project, kind: "instance", location, name: NAMES.vm, data: vm },
-    { project, kind: "disk", location, name: NAMES.vm, data: diskDoc({ project, zone: seed.zone, name: NAMES.vm, sizeGb: 50 }) },
-    { project, kind: "disk", location, name: "prod-data", data: diskDoc({ project, zone: seed.zone, name: "prod-data", sizeGb: seed.dataDiskSizeGb }) },
-    { project, kind: "networkEndpointGroup", location, name: neg, data: groupDoc({ project, zone: seed.zone, name: neg, kind: "networkEndpointGroup" }) },
+    { project, kind: "disk", location, name: NAMES.vm, data: diskDoc({ project, zone, name: NAMES.vm, sizeGb: 50 }) },
+    { project, kind: "disk", location, name: HAND_BUILT_DATA_DISK, data: diskDoc({ project, zone, name: HAND_BUILT_DATA_DISK, sizeGb: seed.dataDiskSizeGb }) },
+    { project, kind: "networkEndpointGroup", location, name: HAND_BUILT_NEG, data: groupDoc({ project, zone, name: HAND_BUILT_NEG, kind: "networkEndpointGroup" }) },
     {
       project,
       kind: "backendService",
       location: "global",
       name: NAMES.backendService,
-      data: backendServiceDoc({ project, name: NAMES.backendService, backends: [{ group: selfLink(project, "networkEndpointGroup", location, neg), balancingMode: "RATE", maxRatePerEndpoint: 1000, capacityScaler: 1 }] }),
+      data: backendServiceDoc({
+        project,
+        name: NAMES.backendService,
+        backends: [{ group: selfLink(project, "networkEndpointGroup", location, HAND_BUILT_NEG), balancingMode: "RATE", maxRatePerEndpoint: 1000, capacityScaler: 1 }],
+      }),
     },
   ];
+}
+
+const HAND_BUILT_DATA_DISK = "prod-data";
+const HAND_BUILT_NEG = "prod-neg";
+
+/** A hand-built instance the control plane does not know yet, under `parent` (the import story). */
+export function handBuiltRows(seed: HandBuiltSeed, parent: string): ResourceRow[] {
+  return handBuiltProjectRows({ project: `sourcegraph-managed-${seed.slug}`, zone: seed.zone, parent, machineType: seed.machineType, dataDiskSizeGb: seed.dataDiskSizeGb });
 }
 
 /** Seeds hand-built deployments the control plane does not know yet (demo mode: HAND_BUILT_DEMO). */

@@ -1,7 +1,10 @@
-import { mkdtemp } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { startGcpEmulator, seedProject, seedLoadBalancer, type GcpEmulator } from "../emulators/gcp";
+import { startGcpEmulator, type GcpEmulator } from "../emulators/gcp";
+import { upsertMany } from "../emulators/gcp/store";
+import { handBuiltProjectRows } from "../emulators/seed-hand-built";
+import { provisioningTestEnv } from "./provisioning-env";
 import { startSourcegraphEmulator, type SourcegraphEmulator } from "../emulators/sourcegraph/server";
 import { seedInstance, getInstance } from "../emulators/sourcegraph/state";
 import { db } from "../lib/db/client";
@@ -13,8 +16,6 @@ import { MAINTENANCE_NOTICE_PREFIX } from "../lib/sourcegraph";
 import { makeInstance } from "../lib/testing/factories";
 import { spawnWorker, waitFor, type SpawnedWorker } from "../lib/testing/spawn-worker";
 
-const FAKE_GCLOUD_DIR = path.resolve(import.meta.dirname, "../emulators/fake-gcloud");
-
 export interface UpgradeWorld {
   gcp: GcpEmulator;
   sourcegraph: SourcegraphEmulator;
@@ -24,52 +25,46 @@ export interface UpgradeWorld {
 }
 
 /**
- * Both emulators in this process, a real worker process with the fake gcloud first on PATH,
- * the Terraform fixture module as the deployment, and the test-only failure hook switched on.
+ * Both emulators in this process and a real worker configured as demo mode configures it (the
+ * Terraform fixture modules, a deployments repository and state buckets in the emulator), with
+ * the test-only failure hook switched on. Instances are seeded as the runbook built them.
  */
 export async function startUpgradeWorld(extraEnv: Record<string, string> = {}): Promise<UpgradeWorld> {
-  const gcp = await startGcpEmulator({ databaseUrl: process.env.DATABASE_URL!, port: 0 });
+  const gcp = await startGcpEmulator({ databaseUrl: process.env.DATABASE_URL!, port: 0, certificateReadsAfterDns: 1 });
   const sourcegraph = await startSourcegraphEmulator({ databaseUrl: process.env.DATABASE_URL!, port: 0 });
-  const secretsDir = await mkdtemp(path.join(os.tmpdir(), "upgrade-secrets-"));
-  const terraformDir = await mkdtemp(path.join(os.tmpdir(), "upgrade-terraform-"));
-  const env = {
-    GCP_API_ENDPOINT: gcp.url,
-    GCP_ACCESS_TOKEN: "test",
-    SOURCEGRAPH_BASE_URL_TEMPLATE: sourcegraph.baseUrlTemplate,
-    SECRETS_DIR: secretsDir,
-    TERRAFORM_WORK_DIR: terraformDir,
-    TERRAFORM_MODULE_DIR: path.resolve(import.meta.dirname, "../lib/terraform/fixtures/instance"),
-    PATH: `${FAKE_GCLOUD_DIR}${path.delimiter}${process.env.PATH}`,
+  const tmp = await mkdtemp(path.join(os.tmpdir(), "upgrade-world-"));
+  const env = provisioningTestEnv({ gcpUrl: gcp.url, sourcegraphUrl: sourcegraph.url, tmp });
+  // The test process reads the same GCP and secret store as the worker.
+  process.env.GCP_API_ENDPOINT = gcp.url;
+  process.env.GCP_ACCESS_TOKEN = "test";
+  process.env.SECRETS_DIR = env.SECRETS_DIR;
+  process.env.SOURCEGRAPH_BASE_URL_TEMPLATE = env.SOURCEGRAPH_BASE_URL_TEMPLATE;
+  const worker = spawnWorker({
+    ...env,
     UPGRADE_FAULT_INJECTION: "1",
     UPGRADE_HEALTH_POLL_MS: "300",
     UPGRADE_HEALTH_TIMEOUT_MS: "15000",
     WORKER_CONCURRENCY: "8",
     ...extraEnv,
-  };
-  // The test process reads the same GCP and secret store as the worker.
-  process.env.GCP_API_ENDPOINT = gcp.url;
-  process.env.GCP_ACCESS_TOKEN = "test";
-  process.env.SECRETS_DIR = secretsDir;
-  process.env.SOURCEGRAPH_BASE_URL_TEMPLATE = sourcegraph.baseUrlTemplate;
-  const worker = spawnWorker(env);
+  });
   return {
     gcp,
     sourcegraph,
     worker,
-    secretsDir,
+    secretsDir: env.SECRETS_DIR,
     async close() {
       await worker.stop();
       await gcp.close();
       await sourcegraph.close();
+      await rm(tmp, { recursive: true, force: true });
     },
   };
 }
 
-/** An instance in our records, its GCP project with a red (live) and black group, and its emulated frontend. */
+/** An instance in our records, built by hand as the runbook did (VM prod behind prod-neg), and its emulated frontend. */
 export async function seedUpgradableInstance(world: UpgradeWorld, version = "5.9.0") {
   const instance = await makeInstance({ version });
-  await seedProject(world.gcp.pool, { project: instance.gcpProjectId, zone: instance.zone });
-  await seedLoadBalancer(world.gcp.pool, { project: instance.gcpProjectId, zone: instance.zone, live: "red" });
+  await upsertMany(world.gcp.pool, handBuiltProjectRows({ project: instance.gcpProjectId, zone: instance.zone, region: instance.region, dataDiskSizeGb: 500 }));
   const token = `sgp_${instance.id.replaceAll("-", "").slice(0, 40).padEnd(40, "0")}`;
   await seedInstance(world.sourcegraph.pool, { slug: instance.slug, version, accessTokens: [token] });
   const ref = await new LocalSecretStore(world.secretsDir).put(`sourcegraph-token-${instance.slug}`, token);

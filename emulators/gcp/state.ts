@@ -43,6 +43,8 @@ export interface ProjectSeed {
   zone?: string;
   vmName?: string;
   vmStatus?: string;
+  /** Bare machine type; default the emulator's n2-standard-8. */
+  machineType?: string;
   /** Defaults to an address derived from the project name, stable across re-seeding. */
   globalIp?: string;
   natIps?: string[];
@@ -104,6 +106,7 @@ export function projectRows(seed: ProjectSeed): ResourceRow[] {
         zone,
         name: vmName,
         status: seed.vmStatus ?? "RUNNING",
+        ...(seed.machineType ? { machineType: seed.machineType } : {}),
         labels: { deployment: slug },
         ...(seed.healthReport
           ? {

@@ -5,6 +5,7 @@ import type {
   GlobalAddressesClient,
   GlobalOperationsClient,
   InstancesClient,
+  NetworkEndpointGroupsClient,
   SnapshotsClient,
   SslCertificatesClient,
   ZoneOperationsClient,
@@ -31,6 +32,7 @@ export interface GcpClients {
   disks: DisksClient;
   snapshots: SnapshotsClient;
   backendServices: BackendServicesClient;
+  networkEndpointGroups: NetworkEndpointGroupsClient;
   callOptions: GcpCallOptions;
   /** Where calls go, for error messages. */
   endpoint: string;
@@ -52,6 +54,7 @@ export function createGcpClients(opts: { settings?: GcpSettings; callOptions?: G
     disks: new compute.DisksClient(options()),
     snapshots: new compute.SnapshotsClient(options()),
     backendServices: new compute.BackendServicesClient(options()),
+    networkEndpointGroups: new compute.NetworkEndpointGroupsClient(options()),
   };
   return {
     ...clients,

@@ -25,3 +25,4 @@ export * from "./wait-for-long-running";
 export * from "./wait-for-operation";
 export * from "./list-projects";
 export * from "./list-vms";
+export * from "./resource-exists";

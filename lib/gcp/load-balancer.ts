@@ -95,3 +95,24 @@ function balancingFor(service: BackendService, to: BackendTarget): protos.google
     ? { balancingMode: "RATE", maxRatePerEndpoint: 1000, capacityScaler: 1 }
     : { balancingMode: "UTILIZATION", capacityScaler: 1 };
 }
+
+/**
+ * Deletes a zonal network endpoint group (the hand-built `prod-neg` once users have moved to a
+ * colour). Safe to run again; GCP refuses while a backend service still uses the group.
+ */
+export async function deleteNetworkEndpointGroup(
+  ref: { project: string; zone: string; name: string },
+  clients: GcpClients = defaultGcpClients(),
+): Promise<{ deleted: boolean }> {
+  const resource = `projects/${ref.project}/zones/${ref.zone}/networkEndpointGroups/${ref.name}`;
+  try {
+    const [lro] = await callGcp(clients, resource, () =>
+      clients.networkEndpointGroups.delete({ project: ref.project, zone: ref.zone, networkEndpointGroup: ref.name }, clients.callOptions),
+    );
+    await waitForOperation(clients, resource, lro, { project: ref.project, zone: ref.zone }, "delete");
+    return { deleted: true };
+  } catch (err) {
+    if (err instanceof GcpError && err.kind === "not-found") return { deleted: false };
+    throw err;
+  }
+}

@@ -1,6 +1,6 @@
 import { snapshotDisk, type SnapshotInfo } from "../gcp";
 import type { StepContext } from "../runbooks/types";
-import { dataDiskName, instanceOf, liveColour } from "../upgrades/deployment";
+import { instanceOf, servingDeployment } from "../upgrades/deployment";
 
 /** Why a snapshot was taken; a label on it, shown on the instance page. */
 export type SnapshotReason = "manual" | "scheduled" | "upgrade" | "final";
@@ -15,11 +15,12 @@ export const expiryLabel = (from: Date, days: number) => new Date(from.getTime()
  */
 export async function snapshotServingDisk(ctx: StepContext, reason: SnapshotReason, retentionDays: number | null): Promise<SnapshotInfo & { colour: string }> {
   const i = instanceOf(ctx);
-  const { colour } = await liveColour(ctx);
+  const serving = await servingDeployment(ctx);
+  const colour = serving.colour ?? "hand-built";
   const snapshotName = `${reason}-${new Date().toISOString().slice(0, 10)}-${ctx.jobId.slice(0, 8)}`;
   const labels: Record<string, string> = { purpose: reason, instance: i.slug, ...(retentionDays === null ? {} : { expires: expiryLabel(new Date(), retentionDays) }) };
-  ctx.log(`snapshotting ${dataDiskName(colour)} (${colour}, serving) as ${snapshotName}${labels.expires ? `, kept until ${labels.expires}` : ", kept"}`);
-  const snap = await snapshotDisk({ project: i.gcpProjectId, zone: i.zone, disk: dataDiskName(colour), snapshotName, labels });
+  ctx.log(`snapshotting ${serving.dataDisk} (${colour}, serving) as ${snapshotName}${labels.expires ? `, kept until ${labels.expires}` : ", kept"}`);
+  const snap = await snapshotDisk({ project: i.gcpProjectId, zone: i.zone, disk: serving.dataDisk, snapshotName, labels });
   ctx.log(`snapshot ${snap.name} is ${snap.status} (${snap.diskSizeGb} GB)`);
   return { ...snap, colour };
 }

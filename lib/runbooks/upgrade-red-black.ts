@@ -1,36 +1,55 @@
-import { retargetBackend } from "../gcp";
 import { upgradeInPlace } from "../ssh";
-import { applyColour, destroyColour, leftoverColourVm, planColour, switchToColour } from "../upgrades/colour-deployment";
-import { instanceOf, isColourDeployment, negName, otherColour, vmOfColour, vmOptions, type Colour } from "../upgrades/deployment";
-import { applyNewDeployment, destroyOldDeployment, planNewDeployment, type DeploymentPlan } from "../upgrades/new-deployment";
+import { applyStateBucket } from "../provisioning/steps/terraform";
+import { ensureDeployKey } from "../provisioning/steps/gcp-project";
+import { FIRST_COLOUR } from "./metadata/provision";
+import { applyColour, destroyColour, leftoverColourVm, planColour, removeHandBuilt, switchToColour } from "../upgrades/colour-deployment";
+import { instanceOf, isColourDeployment, otherColour, vmOptions, type Colour } from "../upgrades/deployment";
+import { vmNameOf } from "../instances/colours";
+import type { PlanSummary } from "../terraform";
 import type { UpgradeParams } from "../upgrades/upgrade-params";
 import { policyApproves } from "../waves/approval-policy";
 import type { StepContext, StepWork } from "./types";
-import { healthStep, noticeOffStep, noticeOnStep, readOnlyStep, recordVersionStep, snapshotStep, writableStep } from "./upgrade-steps";
+import { healthStep, noticeOffStep, noticeOnStep, readOnlyStep, recordVersionStep, snapshotStep, writableStep, type UpgradeSnapshot } from "./upgrade-steps";
 
-interface Snapshot {
-  liveColour: Colour;
-  snapshot: string;
+interface DeploymentPlan {
+  oldColour: Colour | null;
+  newColour: Colour;
+  planSha256: string | null;
+  summary: PlanSummary | null;
 }
 
 /**
- * Red/black (the default; handbook): the other colour built beside the live one from a
- * snapshot of its data disk, made writable, moved to the release and health-checked on its
- * own VM through IAP; then users are switched to it and the old colour is destroyed.
+ * Red/black (the default; handbook): the other colour built beside the live one through
+ * Terraform (its own root and state in the bucket) from a snapshot of its data disk, made
+ * writable, moved to the release and health-checked on its own VM through IAP; then users
+ * are switched to it and the old colour is destroyed with its own state.
  *
- * An instance the control plane built has one Terraform deployment per colour
- * (`prod-red`, `prod-black`): everything goes through its deployments repository and state.
- * A hand-built instance (one VM `prod`, no Terraform of ours) keeps the older path until it
- * is imported: a disk from the snapshot and the load balancer retargeted through the API,
- * the release moved on its only VM.
+ * A hand-built instance (one VM `prod` behind `prod-neg`, no Terraform of ours) gets its
+ * first colour the same way. Before anything changes it gets a deploy key and its state
+ * bucket (an existing one is imported); at the switch its front end (addresses, NAT, load
+ * balancer, certificate, allowlist) is imported into the infrastructure root's state; after
+ * the switch `prod` is deleted by name. From then on it is a colour deployment.
  */
 export function redBlackSteps(p: UpgradeParams): StepWork[] {
-  const snapshotOf = (ctx: StepContext) => ctx.detailOf("snapshot") as Snapshot;
-  const newColour = (ctx: StepContext) => otherColour(snapshotOf(ctx).liveColour);
-  const newVm = (ctx: StepContext) => vmOfColour(instanceOf(ctx), newColour(ctx));
+  const snapshotOf = (ctx: StepContext) => ctx.detailOf("snapshot") as UpgradeSnapshot;
+  const newColour = (ctx: StepContext): Colour => {
+    const live = snapshotOf(ctx).liveColour;
+    return live ? otherColour(live) : FIRST_COLOUR;
+  };
+  const newVm = (ctx: StepContext) => vmNameOf(newColour(ctx));
   const plan = (ctx: StepContext) => ctx.detailOf("plan-deployment") as DeploymentPlan;
-  const leftover = async (ctx: StepContext) => (isColourDeployment(instanceOf(ctx)) ? leftoverColourVm(ctx, newColour(ctx)) : null);
+  const leftover = (ctx: StepContext) => leftoverColourVm(ctx, newColour(ctx));
   return [
+    {
+      key: "prepare-terraform",
+      needed: async (ctx) => !isColourDeployment(instanceOf(ctx)),
+      async run(ctx) {
+        ctx.log(`${instanceOf(ctx).slug} was built by hand (VM ${instanceOf(ctx).vmName}): it gets a deploy key and its state bucket before its first colour`);
+        const key = await ensureDeployKey(ctx);
+        const bucket = await applyStateBucket(ctx, { adopt: true });
+        return { detail: { serviceAccount: key.email, ...bucket } };
+      },
+    },
     noticeOnStep(p),
     readOnlyStep,
     snapshotStep(p),
@@ -47,12 +66,9 @@ export function redBlackSteps(p: UpgradeParams): StepWork[] {
       key: "plan-deployment",
       async run(ctx) {
         const s = snapshotOf(ctx);
-        if (!isColourDeployment(instanceOf(ctx))) {
-          ctx.log(`WARNING: ${instanceOf(ctx).slug} was built by hand (one VM, ${instanceOf(ctx).vmName}, no Terraform of ours): there is no second VM to build, so the release is applied on that VM after the snapshot. Import the instance to upgrade it red/black with two colours.`);
-          return { detail: await planNewDeployment(ctx, p.version, s) };
-        }
-        const planned = await planColour(ctx, { colour: newColour(ctx), serving: s.liveColour, snapshot: s.snapshot, version: p.version });
-        return { detail: { oldColour: s.liveColour, newColour: newColour(ctx), disk: `prod-${newColour(ctx)}-data`, planSha256: planned.planSha256, summary: planned.plan, plan: planned.plan } };
+        const colour = newColour(ctx);
+        const planned = await planColour(ctx, { colour, serving: s.liveColour ?? colour, snapshot: s.snapshot, version: p.version });
+        return { detail: { oldColour: s.liveColour, newColour: colour, planSha256: planned.planSha256, summary: planned.plan, plan: planned.plan } };
       },
     },
     {
@@ -61,10 +77,7 @@ export function redBlackSteps(p: UpgradeParams): StepWork[] {
     },
     {
       key: "apply-deployment",
-      async run(ctx) {
-        if (!isColourDeployment(instanceOf(ctx))) return applyNewDeployment(ctx, plan(ctx));
-        await applyColour(ctx, newColour(ctx), { plan: plan(ctx).summary, planSha256: plan(ctx).planSha256 });
-      },
+      run: async (ctx) => applyColour(ctx, newColour(ctx), { plan: plan(ctx).summary, planSha256: plan(ctx).planSha256 }),
     },
     // The snapshot carries the read-only setting: migrations need a writable database first.
     writableStep("writable-new", newVm),
@@ -80,13 +93,7 @@ export function redBlackSteps(p: UpgradeParams): StepWork[] {
     },
     {
       key: "retarget",
-      async run(ctx) {
-        const i = instanceOf(ctx);
-        if (isColourDeployment(i)) return { detail: await switchToColour(ctx, newColour(ctx), p.version) };
-        const to = negName(newColour(ctx));
-        const r = await retargetBackend({ project: i.gcpProjectId, to: { type: "networkEndpointGroup", zone: i.zone, name: to } });
-        ctx.log(r.changed ? `prod-backend-service: ${r.previous?.name ?? "nothing"} → ${to}` : `prod-backend-service already points at ${to}`);
-      },
+      run: async (ctx) => ({ detail: await switchToColour(ctx, newColour(ctx), p.version, { adopt: snapshotOf(ctx).liveColour === null }) }),
     },
     {
       key: "approve-destroy",
@@ -95,9 +102,9 @@ export function redBlackSteps(p: UpgradeParams): StepWork[] {
     {
       key: "destroy-old",
       async run(ctx) {
-        const old = snapshotOf(ctx).liveColour;
-        if (isColourDeployment(instanceOf(ctx))) return destroyColour(ctx, old);
-        return destroyOldDeployment(ctx, old);
+        const s = snapshotOf(ctx);
+        if (s.liveColour) return destroyColour(ctx, s.liveColour);
+        return removeHandBuilt(ctx, s.liveVm);
       },
     },
     noticeOffStep,

@@ -6,7 +6,7 @@ import { snapshotDisk } from "../gcp";
 import { addMaintenanceNotice, removeMaintenanceNotice } from "../sourcegraph";
 import { makeDatabaseReadOnly, makeDatabaseWritable } from "../upgrades/database";
 import type { Instance } from "../generated/prisma/client";
-import { dataDiskName, instanceOf, isColourDeployment, liveColour, maintenanceMessage, withSourcegraph } from "../upgrades/deployment";
+import { instanceOf, isColourDeployment, maintenanceMessage, servingDeployment, withSourcegraph, type Colour } from "../upgrades/deployment";
 import type { UpgradeParams } from "../upgrades/upgrade-params";
 import { waitUntilHealthy } from "../upgrades/wait-until-healthy";
 import type { StepContext, StepWork } from "./types";
@@ -34,7 +34,9 @@ export function noticeOnStep(p: UpgradeParams): StepWork {
 function procedureOf(i: Instance, p: UpgradeParams): string {
   const from = `${i.version} → ${p.version}`;
   if (p.strategy === "in-place") return `in place on ${i.vmName} (${from}, no database changes): the release's compose file, pull, up`;
-  if (!isColourDeployment(i)) return `red/black on a hand-built instance (${from}): the release goes on its only VM, ${i.vmName}, after a snapshot`;
+  if (!isColourDeployment(i)) {
+    return `red/black on a hand-built instance (${from}): its first colour (prod-red) built through Terraform beside ${i.vmName} from a snapshot, its front end adopted into Terraform state at the switch, then ${i.vmName} deleted; one minor release at a time`;
+  }
   return `red/black (${from}): a second colour beside ${i.vmName}, from a snapshot of its disk, then the switch; one minor release at a time (standard migrations)`;
 }
 
@@ -43,17 +45,25 @@ export const readOnlyStep: StepWork = {
   run: async (ctx) => makeDatabaseReadOnly(ctx),
 };
 
+/** What the snapshot step records: the serving deployment (colour null: the hand-built VM) and its snapshot. */
+export interface UpgradeSnapshot {
+  liveColour: Colour | null;
+  liveVm: string;
+  snapshot: string;
+  diskSizeGb: number;
+}
+
 export function snapshotStep(p: UpgradeParams): StepWork {
   return {
     key: "snapshot",
     async run(ctx) {
       const i = instanceOf(ctx);
-      const { colour } = await liveColour(ctx);
+      const serving = await servingDeployment(ctx);
       const snapshotName = `upgrade-${p.version.replaceAll(".", "-")}-${ctx.jobId.slice(0, 8)}`;
-      ctx.log(`snapshotting ${dataDiskName(colour)} (${colour}, serving) as ${snapshotName}`);
-      const snap = await snapshotDisk({ project: i.gcpProjectId, zone: i.zone, disk: dataDiskName(colour), snapshotName, labels: { purpose: "upgrade" } });
+      ctx.log(`snapshotting ${serving.dataDisk} (${serving.colour ?? "hand-built"} ${serving.vm}, serving) as ${snapshotName}`);
+      const snap = await snapshotDisk({ project: i.gcpProjectId, zone: i.zone, disk: serving.dataDisk, snapshotName, labels: { purpose: "upgrade" } });
       ctx.log(`snapshot ${snap.name} is ${snap.status} (${snap.diskSizeGb} GB)`);
-      return { detail: { liveColour: colour, snapshot: snap.name, diskSizeGb: snap.diskSizeGb } };
+      return { detail: { liveColour: serving.colour, liveVm: serving.vm, snapshot: snap.name, diskSizeGb: snap.diskSizeGb } satisfies UpgradeSnapshot };
     },
   };
 }

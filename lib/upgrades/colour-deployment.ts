@@ -1,5 +1,5 @@
 import { db } from "../db/client";
-import { GcpError, getBackendTarget, getDisk, getVmStatus } from "../gcp";
+import { deleteNetworkEndpointGroup, deleteVm, GcpError, getBackendTarget, getDisk, getVmStatus } from "../gcp";
 import type { Instance } from "../generated/prisma/client";
 import { colourOfVm, dataDiskName, negName, vmNameOf, type Colour } from "../instances/colours";
 import { applyPlanned, planRoot, type PlanDetail } from "../provisioning/apply-planned";
@@ -9,7 +9,7 @@ import { checkTerraform, waitUntil } from "../provisioning/step-helpers";
 import { provisioningSettings } from "../provisioning/settings";
 import { StepError, type StepContext } from "../runbooks/types";
 import { getVersion, sourcegraphBaseUrl } from "../sourcegraph";
-import { instanceOf } from "./deployment";
+import { HAND_BUILT_NEG, instanceOf } from "./deployment";
 
 /**
  * Red/black for an instance the control plane built: each colour is its own Terraform
@@ -39,22 +39,29 @@ export async function applyColour(ctx: StepContext, colour: Colour, planned: Pla
  * minute to propagate (REALITY.md), so `/__version` is polled through it until it reports
  * `version`. An allowlisted instance refuses the workers there; the backend is read instead.
  */
-export async function switchToColour(ctx: StepContext, colour: Colour, version: string): Promise<{ confirmedBy: string }> {
+export async function switchToColour(ctx: StepContext, colour: Colour, version: string, opts: { adopt?: boolean } = {}): Promise<{ confirmedBy: string }> {
   const i = instanceOf(ctx);
   const files = await renderDeployment(i, provisioningSettings(), { colours: [], servingColour: colour });
   const file = "infrastructure/infrastructure.tf";
-  await commitRendered(ctx, i, { [file]: files[file] }, { summary: `switch users to ${colour} (${version})`, replaceDirs: ["infrastructure"] });
-  const planned = await planRoot(ctx, i, "infrastructure");
-  // The switch changes the backend service's backend, nothing else. (The offline fixture
-  // models that in-place update as a replaced terraform_data, hence "replace" is allowed
-  // for the backend.) Anything more means the infrastructure drifted: a person decides.
-  const beyondBackend = (planned.plan?.changes ?? []).filter((c) => !/backend/.test(c.address));
-  if (beyondBackend.length) {
+  const summary = opts.adopt ? `switch users to ${colour} (${version}), adopting the hand-built front end` : `switch users to ${colour} (${version})`;
+  await commitRendered(ctx, i, { [file]: files[file] }, { summary, replaceDirs: ["infrastructure"] });
+  const planned = await planRoot(ctx, i, "infrastructure", opts.adopt ? { adopt: { moduleName: "instance" } } : {});
+  const changes = planned.plan?.changes ?? [];
+  // Adopting a hand-built front end: the plan imports what exists and creates what is missing
+  // (the backend's new group is the switch); it must not delete or replace anything users
+  // reach. Otherwise the switch changes the backend service's backend, nothing else. (The
+  // offline fixture models that in-place update as a replaced terraform_data, hence "replace"
+  // is allowed for the backend.) Anything more means the infrastructure drifted: a person decides.
+  const unexpected = opts.adopt ? changes.filter((c) => c.action === "delete" || (c.action === "replace" && !/backend/.test(c.address))) : changes.filter((c) => !/backend/.test(c.address));
+  if (unexpected.length) {
     throw new StepError(
-      `switching colours would also change ${beyondBackend.map((c) => `${c.address} (${c.action})`).join(", ")}`,
-      "The infrastructure has drifted from its configuration: read the plan in the log, reconcile it (a provision or import job), then retry.",
+      `switching colours would also change ${unexpected.map((c) => `${c.address} (${c.action})`).join(", ")}`,
+      opts.adopt
+        ? "The hand-built front end differs from what the instance module builds: read the plan in the log, fix the difference by hand (or adjust the instance record), then retry."
+        : "The infrastructure has drifted from its configuration: read the plan in the log, reconcile it (a provision or import job), then retry.",
     );
   }
+  if (opts.adopt) ctx.log(`adopting the front end: ${planned.plan?.counts.import ?? 0} resources imported into ${i.slug}/infrastructure's state`);
   await applyPlanned(ctx, i, "infrastructure", planned);
   await db.instance.update({ where: { id: i.id }, data: { vmName: vmNameOf(colour) } });
   ctx.log(`prod-backend-service → ${negName(colour)}; the serving VM is now ${vmNameOf(colour)}`);
@@ -119,6 +126,21 @@ export async function leftoverColourVm(ctx: StepContext, colour: Colour): Promis
   const i = instanceOf(ctx);
   if (i.vmName === vmNameOf(colour)) return null;
   return (await vmExists(i, vmNameOf(colour))) ? vmNameOf(colour) : null;
+}
+
+/**
+ * After users moved to a colour: the hand-built VM `prod` and its endpoint group go. They were
+ * built by hand and never had Terraform state (so there is nothing to destroy "with its own
+ * state"): they are deleted through the compute API, by name, after the approval. Its data
+ * disk stays, with the upgrade's snapshot, as the fallback.
+ */
+export async function removeHandBuilt(ctx: StepContext, vm: string): Promise<void> {
+  const i = instanceOf(ctx);
+  if (colourOfVm(vm)) throw new StepError(`${vm} is a colour deployment, not the hand-built VM`, "This is a bug: report it with the job's log.");
+  const neg = await deleteNetworkEndpointGroup({ project: i.gcpProjectId, zone: i.zone, name: HAND_BUILT_NEG });
+  ctx.log(neg.deleted ? `endpoint group ${HAND_BUILT_NEG} deleted` : `endpoint group ${HAND_BUILT_NEG} was already gone`);
+  const gone = await deleteVm({ project: i.gcpProjectId, zone: i.zone, vmName: vm });
+  ctx.log(gone.deleted ? `hand-built VM ${vm} deleted (built by hand, no Terraform state; its data disk and the snapshot are kept)` : `hand-built VM ${vm} was already gone`);
 }
 
 async function vmExists(i: Instance, vmName: string): Promise<boolean> {

@@ -1,15 +1,17 @@
-import path from "node:path";
 import type { Instance } from "../generated/prisma/client";
-import { getBackendTarget, type BackendTarget } from "../gcp";
+import { getBackendTarget, listVms, type BackendTarget } from "../gcp";
 import { sourcegraphBaseUrl } from "../sourcegraph";
 import { secretStoreFromEnv } from "../secrets";
 import type { VmCallOptions } from "../ssh";
 import type { StepContext } from "../runbooks/types";
 import { StepError } from "../runbooks/types";
-import { colourOfVm, COLOURS, negName, vmNameOf, type Colour } from "../instances/colours";
+import { colourOfVm, COLOURS, dataDiskName, negName, vmNameOf, type Colour } from "../instances/colours";
 import { withIapTunnel } from "../iap";
 
 export { COLOURS, dataDiskName, negName, otherColour, type Colour } from "../instances/colours";
+
+/** The endpoint group a hand-built instance's `prod-backend-service` points at (RUNBOOK). */
+export const HAND_BUILT_NEG = "prod-neg";
 
 import { instanceOf } from "../provisioning/step-helpers";
 
@@ -18,16 +20,11 @@ export { instanceOf };
 
 /**
  * Built by the control plane: one Terraform deployment per colour, VM `prod-<colour>` each.
- * A hand-built instance has one VM, `prod`, and no deployment in Terraform: its upgrades
- * run the same steps on that VM (README, "Upgrades").
+ * A hand-built instance has one VM, `prod`, behind `prod-neg`, and no Terraform of ours: its
+ * first red/black upgrade builds a colour beside it and adopts it (README, "Upgrades").
  */
 export function isColourDeployment(i: Instance): boolean {
   return colourOfVm(i.vmName) !== null;
-}
-
-/** The VM of `colour`: its own for a colour deployment, the one `prod` for a hand-built instance. */
-export function vmOfColour(i: Instance, colour: Colour): string {
-  return isColourDeployment(i) ? vmNameOf(colour) : i.vmName;
 }
 
 /** Where SSH commands go (`vm`, default the serving VM), with output streamed to the job log. */
@@ -52,10 +49,35 @@ export async function liveColour(ctx: StepContext): Promise<{ colour: Colour; ta
   const i = instanceOf(ctx);
   const target = await getBackendTarget({ project: i.gcpProjectId });
   const colour = COLOURS.find((c) => target && target.name === negName(c));
+  if (target?.name === HAND_BUILT_NEG) {
+    throw new StepError(`${i.slug} is built by hand (prod-backend-service → ${HAND_BUILT_NEG}): this needs a colour deployment`, "Upgrade it red/black once: its first upgrade builds a colour through Terraform and adopts the front end. Then retry.");
+  }
   if (!target || !colour) {
     throw new StepError(`prod-backend-service points at ${target ? target.name : "nothing"}, not a red or black group`, "Fix the load balancer by hand in the GCP console, then retry.");
   }
   return { colour, target };
+}
+
+/** What users reach now: a colour, or (colour null) the hand-built VM `prod`; with its data disk. */
+export interface ServingDeployment {
+  colour: Colour | null;
+  vm: string;
+  dataDisk: string;
+  target: BackendTarget;
+}
+
+/** The serving deployment, read from the load balancer (never from our records). */
+export async function servingDeployment(ctx: StepContext): Promise<ServingDeployment> {
+  const i = instanceOf(ctx);
+  const target = await getBackendTarget({ project: i.gcpProjectId });
+  if (target?.name === HAND_BUILT_NEG && !isColourDeployment(i)) {
+    const vm = (await listVms({ project: i.gcpProjectId, zone: i.zone })).find((v) => v.name === i.vmName);
+    const data = vm?.disks.find((d) => !d.boot);
+    if (!vm || !data) throw new StepError(`the hand-built VM ${i.vmName} or its data disk is missing in ${i.zone}`, "Check the project in the GCP console (instances and disks), then retry.");
+    return { colour: null, vm: vm.name, dataDisk: data.name, target };
+  }
+  const { colour } = await liveColour(ctx);
+  return { colour, vm: vmNameOf(colour), dataDisk: dataDiskName(colour), target: target! };
 }
 
 /** The frontend's base URL and the control plane's access token for it. */
@@ -66,16 +88,6 @@ export async function sourcegraphAccess(ctx: StepContext): Promise<{ baseUrl: st
   const token = await secretStoreFromEnv().get(ref);
   ctx.addSecret(token);
   return { baseUrl: sourcegraphBaseUrl(i), token };
-}
-
-/** The Terraform working directory of one colour of one instance. */
-export function terraformDir(slug: string, colour: Colour): string {
-  return path.resolve(process.env.TERRAFORM_WORK_DIR ?? path.join(process.env.DATA_DIR ?? ".data", "terraform"), slug, colour);
-}
-
-/** The module a new colour is created from (the fixture module in demo mode and tests). */
-export function terraformModuleDir(): string {
-  return path.resolve(process.env.TERRAFORM_MODULE_DIR ?? "lib/terraform/fixtures/instance");
 }
 
 export function maintenanceMessage(version: string): string {

@@ -3,7 +3,7 @@ import { checkHealthz, getVersion, removeMaintenanceNotice } from "../sourcegrap
 import { versionOrder } from "../instances/versions";
 import type { StepContext } from "../runbooks/types";
 import { makeDatabaseWritable } from "./database";
-import { instanceOf, isColourDeployment, liveColour, vmOfColour, withSourcegraph } from "./deployment";
+import { instanceOf, servingDeployment, withSourcegraph } from "./deployment";
 import type { UpgradeParams } from "./upgrade-params";
 
 /**
@@ -19,19 +19,20 @@ export async function restoreUpgrade(ctx: StepContext, params: UpgradeParams): P
   let servingNew = false;
   let servingVm = instance.vmName;
   if (params.strategy === "red-black") {
-    const old = (ctx.detailOf("snapshot") as { liveColour?: string } | null)?.liveColour;
-    const { colour } = await liveColour(ctx);
+    const before = ctx.detailOf("snapshot") as { liveVm?: string } | null;
+    const serving = await servingDeployment(ctx);
     // Once users are on the new colour it passed the health checks and takes writes: going
     // back would lose them, so the load balancer stays; a sick new colour is for a person.
-    servingNew = !!old && colour !== old;
-    servingVm = vmOfColour(instance, colour);
-    if (isColourDeployment(instance) && servingVm !== instance.vmName) {
+    servingNew = !!before?.liveVm && serving.vm !== before.liveVm;
+    servingVm = serving.vm;
+    if (servingVm !== instance.vmName) {
       // The switch went through but the step stopped before recording it.
       instance = await db.instance.update({ where: { id: instance.id }, data: { vmName: servingVm } });
       ctx.instance = instance;
     }
     const health = await withSourcegraph(ctx, servingVm, ({ baseUrl }) => checkHealthz(baseUrl)).catch((e: Error) => ({ ok: false, detail: e.message }));
-    ctx.log(`restore: the load balancer points at ${colour} (${servingVm}, ${servingNew ? "the new deployment, health-checked before the switch" : "the deployment that was serving"}); /healthz ${health.ok ? "ok" : health.detail}`);
+    const what = serving.colour ?? "the hand-built deployment";
+    ctx.log(`restore: the load balancer points at ${what} (${servingVm}, ${servingNew ? "the new deployment, health-checked before the switch" : "the deployment that was serving"}); /healthz ${health.ok ? "ok" : health.detail}`);
     if (!health.ok) ctx.log("restore: WARNING the serving deployment does not answer /healthz; a person must look at it now");
   }
   try {

@@ -16,7 +16,7 @@ afterAll(async () => {
 });
 
 describe("upgrading one instance", () => {
-  it("red/black: notice, read-only, snapshot, new colour via Terraform, health, approved switch, old colour destroyed, version recorded", async () => {
+  it("red/black of a hand-built instance: deploy key and state bucket, notice, snapshot, its first colour via Terraform beside prod, health, approved switch adopting the front end, prod deleted, version recorded", async () => {
     const instance = await seedUpgradableInstance(world, "5.9.0");
     const operator = await makeActor("operator");
     const job = await startInstanceJob(operator, instance.slug, { kind: "upgrade", version: "5.10.0" });
@@ -26,19 +26,32 @@ describe("upgrading one instance", () => {
     expect(seenUpgrading).toBe(true);
     const steps = await db.jobStep.findMany({ where: { jobId: job.id }, orderBy: { position: "asc" } });
     expect(steps.map((s) => `${s.key}:${s.status}`)).toEqual([
-      "notice-on:succeeded", "read-only:succeeded", "snapshot:succeeded", "approve-clear-leftover:skipped", "clear-leftover:skipped",
+      "prepare-terraform:succeeded", "notice-on:succeeded", "read-only:succeeded", "snapshot:succeeded", "approve-clear-leftover:skipped", "clear-leftover:skipped",
       "plan-deployment:succeeded", "approve-plan:skipped",
       "apply-deployment:succeeded", "writable-new:succeeded", "start-new:succeeded", "wait-healthy:succeeded", "approve-switch:succeeded",
       "retarget:succeeded", "approve-destroy:succeeded", "destroy-old:succeeded", "notice-off:succeeded", "record-version:succeeded",
     ]);
-    expect(await observe(world, instance)).toEqual({ databaseReadOnly: false, noticeUp: false, version: "5.10.0", serving: "prod-black-neg" });
+    expect(await observe(world, instance)).toEqual({ databaseReadOnly: false, noticeUp: false, version: "5.10.0", serving: "prod-red-neg" });
     const after = await db.instance.findUniqueOrThrow({ where: { id: instance.id } });
-    expect(after).toMatchObject({ version: "5.10.0", versionOrder: 5_010_000, status: "active" });
+    expect(after).toMatchObject({ version: "5.10.0", versionOrder: 5_010_000, status: "active", vmName: "prod-red" });
+    // Two VMs side by side during the upgrade, then only the new colour: prod's name is gone.
+    const vms = await world.gcp.pool.query<{ name: string }>(`SELECT name FROM gcp_emulator.resource WHERE project = $1 AND kind = 'instance' ORDER BY name`, [instance.gcpProjectId]);
+    expect(vms.rows.map((r) => r.name)).toEqual(["prod-red"]);
     const log = await jobLog(job.id);
     expect(log).toContain("upgrade to 5.10.0");
     expect(log).toContain("users will see about 1m35s of errors");
-    expect(log).toContain("prod-backend-service: prod-red-neg → prod-black-neg");
-  }, 150_000);
+    // The front end was imported into Terraform state, not created beside its namesakes.
+    expect(log).toMatch(/adopting projects\/[^ ]+\/global\/backendServices\/prod-backend-service as module\.instance\.terraform_data\.backend_service/);
+    expect(log).toContain("hand-built VM prod deleted");
+
+    // From now on it is a colour deployment: the next upgrade builds black and destroys red with its state.
+    const next = await startInstanceJob(operator, instance.slug, { kind: "upgrade", version: "5.10.1", strategy: "red-black" });
+    const second = await driveJob(operator, next.id);
+    expect(second.status, second.error ?? "").toBe("succeeded");
+    expect(await observe(world, instance)).toMatchObject({ version: "5.10.1", serving: "prod-black-neg" });
+    const secondSteps = await db.jobStep.findMany({ where: { jobId: next.id, key: "prepare-terraform" } });
+    expect(secondSteps.map((s) => s.status)).toEqual(["skipped"]);
+  }, 300_000);
 
   it("in place for a release without database changes", async () => {
     const instance = await seedUpgradableInstance(world, "5.10.0");

@@ -19,6 +19,12 @@ locals {
   )
 }
 
+resource "terraform_data" "security_policy_identity" {
+  count = local.allowlisted ? 1 : 0
+
+  input = [var.project_id]
+}
+
 resource "terraform_data" "security_policy" {
   count = local.allowlisted ? 1 : 0
 
@@ -35,7 +41,11 @@ resource "terraform_data" "security_policy" {
     destroy = { service = "compute", path = local.policy_path }
   }
   # New CIDRs change the rules in place (below), never the policy.
-  triggers_replace = [var.project_id]
+  # What forces a new one in GCP. Not triggers_replace: an imported terraform_data has none
+  # (its import sets only the id), so it would be replaced; see ../README.md, "Import".
+  lifecycle {
+    replace_triggered_by = [terraform_data.security_policy_identity[count.index]]
+  }
 
   provisioner "local-exec" {
     interpreter = ["node", "${path.module}/rest-call.mjs"]

@@ -1,4 +1,10 @@
 # <domain>. → the global address in Cloud DNS, only when both the project and zone are set.
+resource "terraform_data" "dns_record_identity" {
+  count = local.dns_record ? 1 : 0
+
+  input = [var.dns_project, var.dns_managed_zone, var.domain, local.global_ip]
+}
+
 resource "terraform_data" "dns_record" {
   count = local.dns_record ? 1 : 0
 
@@ -15,7 +21,11 @@ resource "terraform_data" "dns_record" {
     }
     destroy = { service = "dns", path = "projects/${var.dns_project}/managedZones/${var.dns_managed_zone}/rrsets/${var.domain}./A" }
   }
-  triggers_replace = [var.dns_project, var.dns_managed_zone, var.domain, local.global_ip]
+  # What forces a new one in GCP. Not triggers_replace: an imported terraform_data has none
+  # (its import sets only the id), so it would be replaced; see ../README.md, "Import".
+  lifecycle {
+    replace_triggered_by = [terraform_data.dns_record_identity[count.index]]
+  }
 
   provisioner "local-exec" {
     interpreter = ["node", "${path.module}/rest-call.mjs"]

@@ -1,6 +1,10 @@
 # The managed certificate and the backend service; which colour serves is an attachment of
 # its own (below), so switching colours changes the backend service in place.
 
+resource "terraform_data" "certificate_identity" {
+  input = [var.project_id, var.domain]
+}
+
 resource "terraform_data" "certificate" {
   input = {
     create = {
@@ -11,7 +15,11 @@ resource "terraform_data" "certificate" {
     destroy = { service = "compute", path = "${local.project_path}/global/sslCertificates/default-ssl-cert" }
   }
   # A managed certificate's domains cannot change: a new domain is a new certificate.
-  triggers_replace = [var.project_id, var.domain]
+  # What forces a new one in GCP. Not triggers_replace: an imported terraform_data has none
+  # (its import sets only the id), so it would be replaced; see ../README.md, "Import".
+  lifecycle {
+    replace_triggered_by = [terraform_data.certificate_identity]
+  }
 
   provisioner "local-exec" {
     interpreter = ["node", "${path.module}/rest-call.mjs"]
@@ -25,6 +33,10 @@ resource "terraform_data" "certificate" {
     command     = "delete"
     environment = { ARGS = jsonencode(self.input.destroy) }
   }
+}
+
+resource "terraform_data" "backend_service_identity" {
+  input = [var.project_id]
 }
 
 resource "terraform_data" "backend_service" {
@@ -41,7 +53,11 @@ resource "terraform_data" "backend_service" {
     }
     destroy = { service = "compute", path = local.backend_path }
   }
-  triggers_replace = [var.project_id]
+  # What forces a new one in GCP. Not triggers_replace: an imported terraform_data has none
+  # (its import sets only the id), so it would be replaced; see ../README.md, "Import".
+  lifecycle {
+    replace_triggered_by = [terraform_data.backend_service_identity]
+  }
 
   provisioner "local-exec" {
     interpreter = ["node", "${path.module}/rest-call.mjs"]

@@ -35,6 +35,10 @@ locals {
   }
 }
 
+resource "terraform_data" "global_address_identity" {
+  input = [var.project_id]
+}
+
 resource "terraform_data" "global_address" {
   input = {
     create = {
@@ -44,7 +48,11 @@ resource "terraform_data" "global_address" {
     }
     destroy = { service = "compute", path = "${local.project_path}/global/addresses/default-global-address" }
   }
-  triggers_replace = [var.project_id]
+  # What forces a new one in GCP. Not triggers_replace: an imported terraform_data has none
+  # (its import sets only the id), so it would be replaced; see ../README.md, "Import".
+  lifecycle {
+    replace_triggered_by = [terraform_data.global_address_identity]
+  }
 
   provisioner "local-exec" {
     interpreter = ["node", "${path.module}/rest-call.mjs"]

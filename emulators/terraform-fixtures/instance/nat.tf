@@ -1,5 +1,11 @@
 # Cloud NAT: two static addresses and the router whose NAT egresses from them.
 
+resource "terraform_data" "nat_address_identity" {
+  count = 2
+
+  input = [var.project_id, var.region]
+}
+
 resource "terraform_data" "nat_address" {
   count = 2
 
@@ -11,7 +17,11 @@ resource "terraform_data" "nat_address" {
     }
     destroy = { service = "compute", path = "${local.region_path}/addresses/${local.nat_addresses[count.index]}" }
   }
-  triggers_replace = [var.project_id, var.region]
+  # What forces a new one in GCP. Not triggers_replace: an imported terraform_data has none
+  # (its import sets only the id), so it would be replaced; see ../README.md, "Import".
+  lifecycle {
+    replace_triggered_by = [terraform_data.nat_address_identity[count.index]]
+  }
 
   provisioner "local-exec" {
     interpreter = ["node", "${path.module}/rest-call.mjs"]
@@ -30,6 +40,10 @@ resource "terraform_data" "nat_address" {
 # The real module's google_compute_router + google_compute_router_nat, as GCP stores them:
 # one router whose `nats` entry names the addresses. Destroyed before the addresses (it
 # depends on them), which GCP requires: an address a NAT uses cannot be deleted.
+resource "terraform_data" "router_identity" {
+  input = [var.project_id, var.region]
+}
+
 resource "terraform_data" "router" {
   input = {
     create = {
@@ -49,7 +63,11 @@ resource "terraform_data" "router" {
     }
     destroy = { service = "compute", path = "${local.region_path}/routers/default-router" }
   }
-  triggers_replace = [var.project_id, var.region]
+  # What forces a new one in GCP. Not triggers_replace: an imported terraform_data has none
+  # (its import sets only the id), so it would be replaced; see ../README.md, "Import".
+  lifecycle {
+    replace_triggered_by = [terraform_data.router_identity]
+  }
 
   provisioner "local-exec" {
     interpreter = ["node", "${path.module}/rest-call.mjs"]

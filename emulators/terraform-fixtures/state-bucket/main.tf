@@ -2,6 +2,10 @@
 # created in the GCP emulator through its Cloud Storage JSON API, by ../gcp-rest.mjs run from
 # provisioners (providers cannot be downloaded here). See ../README.md for the pattern.
 
+resource "terraform_data" "bucket_identity" {
+  input = [var.project_id, var.bucket_name, var.location]
+}
+
 resource "terraform_data" "bucket" {
   # Every argument of the real bucket that matters here forces a new bucket, as in GCS.
   input = {
@@ -20,7 +24,11 @@ resource "terraform_data" "bucket" {
     }
     destroy = { service = "storage", path = "b/${urlencode(var.bucket_name)}" }
   }
-  triggers_replace = [var.project_id, var.bucket_name, var.location]
+  # What forces a new one in GCP. Not triggers_replace: an imported terraform_data has none
+  # (its import sets only the id), so it would be replaced; see ../README.md, "Import".
+  lifecycle {
+    replace_triggered_by = [terraform_data.bucket_identity]
+  }
 
   provisioner "local-exec" {
     interpreter = ["node", "${path.module}/rest-call.mjs"]

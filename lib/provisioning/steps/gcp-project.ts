@@ -1,4 +1,5 @@
 import { randomInt } from "node:crypto";
+import { db } from "../../db/client";
 import {
   addIamBinding,
   createProject,
@@ -10,7 +11,7 @@ import {
   storeServiceAccountKey,
 } from "../../gcp";
 import { secretStoreFromEnv } from "../../secrets";
-import { StepError, type StepWork } from "../../runbooks/types";
+import { StepError, type StepContext, type StepWork } from "../../runbooks/types";
 import { provisioningSettings } from "../settings";
 import { instanceOf, saveSecretRef, secretName, secretRefOf } from "../step-helpers";
 
@@ -68,27 +69,7 @@ export const gcpProjectSteps: StepWork[] = [
   },
   {
     key: "service-account",
-    async run(ctx) {
-      const i = instanceOf(ctx);
-      const sa = await createServiceAccount({ projectId: i.gcpProjectId, accountId: "deploy", displayName: "deploy" });
-      ctx.log(`service account ${sa.email} ${sa.created ? "created" : "already exists"}`);
-      for (const role of DEPLOY_ROLES) {
-        const g = await addIamBinding({ projectId: i.gcpProjectId, role, member: `serviceAccount:${sa.email}` });
-        ctx.log(`${role}: ${g.changed ? "granted" : "already granted"}`);
-      }
-      const existing = secretRefOf(i, "serviceAccountKey");
-      if (existing) {
-        ctx.log(`JSON key already stored (${existing}); not minting another (GCP allows 10 per account)`);
-        return { detail: { email: sa.email, secretRef: existing } };
-      }
-      const { secretRef, key } = await storeServiceAccountKey(
-        { projectId: i.gcpProjectId, email: serviceAccountEmail(i.gcpProjectId, "deploy"), secretName: secretName(i.slug, "deploy-key") },
-        secretStoreFromEnv(),
-      );
-      await saveSecretRef(i.id, "serviceAccountKey", secretRef);
-      ctx.log(`JSON key ${key.keyId} stored as ${secretRef}`);
-      return { detail: { email: sa.email, keyId: key.keyId, secretRef } };
-    },
+    run: async (ctx) => ({ detail: await ensureDeployKey(ctx) }),
   },
   {
     key: "admin-password",
@@ -117,6 +98,34 @@ export const gcpProjectSteps: StepWork[] = [
     },
   },
 ];
+
+/**
+ * RUNBOOK step 3: the `deploy` service account with its roles, and its JSON key in the secret
+ * store (minted once: GCP allows 10 keys per account). Also what a hand-built instance needs
+ * before its first upgrade through Terraform.
+ */
+export async function ensureDeployKey(ctx: StepContext): Promise<{ email: string; keyId?: string; secretRef: string }> {
+  const i = instanceOf(ctx);
+  const sa = await createServiceAccount({ projectId: i.gcpProjectId, accountId: "deploy", displayName: "deploy" });
+  ctx.log(`service account ${sa.email} ${sa.created ? "created" : "already exists"}`);
+  for (const role of DEPLOY_ROLES) {
+    const g = await addIamBinding({ projectId: i.gcpProjectId, role, member: `serviceAccount:${sa.email}` });
+    ctx.log(`${role}: ${g.changed ? "granted" : "already granted"}`);
+  }
+  const existing = secretRefOf(i, "serviceAccountKey");
+  if (existing) {
+    ctx.log(`JSON key already stored (${existing}); not minting another (GCP allows 10 per account)`);
+    return { email: sa.email, secretRef: existing };
+  }
+  const { secretRef, key } = await storeServiceAccountKey(
+    { projectId: i.gcpProjectId, email: serviceAccountEmail(i.gcpProjectId, "deploy"), secretName: secretName(i.slug, "deploy-key") },
+    secretStoreFromEnv(),
+  );
+  await saveSecretRef(i.id, "serviceAccountKey", secretRef);
+  ctx.instance = await db.instance.findUniqueOrThrow({ where: { id: i.id } });
+  ctx.log(`JSON key ${key.keyId} stored as ${secretRef}`);
+  return { email: sa.email, keyId: key.keyId, secretRef };
+}
 
 const LOWER = "abcdefghijklmnopqrstuvwxyz";
 const UPPER = LOWER.toUpperCase();

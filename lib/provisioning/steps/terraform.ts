@@ -31,24 +31,7 @@ export const terraformSteps: StepWork[] = [
   },
   {
     key: "state-bucket",
-    async run(ctx) {
-      const i = instanceOf(ctx);
-      const { tf, plan: summary, planSha256 } = await planRoot(ctx, i, "gcp-tfstate");
-      if (summary?.hasChanges) {
-        const applied = await tf.apply({ expectedPlanSha256: planSha256 ?? undefined });
-        // Commit whatever state exists, even after a failure: it records what was created.
-        await commitState(ctx, tf.workingDir);
-        if (!applied.ok && applied.errors.some((e) => /already ?exists|409/i.test(e))) {
-          throw new StepError(
-            `the state bucket ${stateBucketName(i.gcpProjectId)} already exists, but this deployment's gcp-tfstate has no record of it`,
-            "An earlier run created it and stopped before its state was committed. If the bucket is empty, delete it and retry; otherwise import it (terraform import in gcp-tfstate) and commit the state.",
-          );
-        }
-        checkTerraform(applied, tf.workingDir);
-      } else ctx.log("state bucket already up to date");
-      const out = checkTerraform(await tf.output(), tf.workingDir);
-      return { detail: { bucket: out.outputs?.bucket_name?.value ?? null } };
-    },
+    run: async (ctx) => ({ detail: await applyStateBucket(ctx) }),
   },
   planStep("plan-deployment", FIRST_COLOUR),
   planStep("plan-infrastructure", "infrastructure"),
@@ -75,6 +58,36 @@ export const terraformSteps: StepWork[] = [
     },
   },
 ];
+
+/**
+ * RUNBOOK step 12: the gcp-tfstate root applied, its state committed beside it. With `adopt`
+ * (a deployment built by hand, whose bucket may already exist), an existing bucket is
+ * imported rather than created again.
+ */
+export async function applyStateBucket(ctx: StepContext, opts: { adopt?: boolean } = {}): Promise<{ bucket: string | null }> {
+  const i = instanceOf(ctx);
+  if (opts.adopt) {
+    // A hand-built deployment has no roots of ours yet: gcp-tfstate first (its state file, once
+    // there, stays beside it, so the folder is not replaced).
+    const files = await renderDeployment(i, provisioningSettings(), { colours: [], servingColour: FIRST_COLOUR });
+    await commitRendered(ctx, i, { "gcp-tfstate/gcp-tfstate.tf": files["gcp-tfstate/gcp-tfstate.tf"] }, { summary: "render gcp-tfstate (adopting a hand-built deployment)", replaceDirs: [] });
+  }
+  const { tf, plan: summary, planSha256 } = await planRoot(ctx, i, "gcp-tfstate", opts.adopt ? { adopt: { moduleName: "gcp_tfstate" } } : {});
+  if (summary?.hasChanges) {
+    const applied = await tf.apply({ expectedPlanSha256: planSha256 ?? undefined });
+    // Commit whatever state exists, even after a failure: it records what was created.
+    await commitState(ctx, tf.workingDir);
+    if (!applied.ok && applied.errors.some((e) => /already ?exists|409/i.test(e))) {
+      throw new StepError(
+        `the state bucket ${stateBucketName(i.gcpProjectId)} already exists, but this deployment's gcp-tfstate has no record of it`,
+        "An earlier run created it and stopped before its state was committed. If the bucket is empty, delete it and retry; otherwise import it (terraform import in gcp-tfstate) and commit the state.",
+      );
+    }
+    checkTerraform(applied, tf.workingDir);
+  } else ctx.log("state bucket already up to date");
+  const out = checkTerraform(await tf.output(), tf.workingDir);
+  return { bucket: (out.outputs?.bucket_name?.value as string | undefined) ?? null };
+}
 
 function planStep(key: string, root: DeploymentRoot): StepWork {
   return {

@@ -13,6 +13,11 @@ const recordVersion: StepOutline = { key: "record-version", name: "Record the ne
 /** Red/black (the default; handbook): the other colour beside the live one, then the switch. */
 function redBlackSteps(p: UpgradeParams): StepOutline[] {
   return [
+    {
+      key: "prepare-terraform",
+      name: "Give a hand-built instance a deploy key and its state bucket (imported when it exists)",
+      kind: "automated",
+    },
     noticeOn,
     readOnly,
     snapshot,
@@ -38,13 +43,13 @@ function redBlackSteps(p: UpgradeParams): StepOutline[] {
       kind: "approval",
       instructions: `Switching the load balancer to the new deployment: users will see ${SWITCH_ERRORS_TEXT} of errors while it switches.`,
     },
-    { key: "retarget", name: "Point the load balancer at the new deployment", kind: "automated" },
+    { key: "retarget", name: "Point the load balancer at the new deployment (a hand-built front end is adopted into Terraform state here)", kind: "automated" },
     {
       key: "approve-destroy",
       name: "Approve destroying the old deployment",
       kind: "approval",
       destructive: true,
-      instructions: "Users now reach the new deployment. Approve to destroy the old one (the snapshot is kept).",
+      instructions: "Users now reach the new deployment. Approve to destroy the old one with its Terraform state (a hand-built VM prod, which has none, is deleted by name). Its snapshot is kept.",
     },
     { key: "destroy-old", name: "Destroy the old deployment", kind: "automated" },
     noticeOff,
