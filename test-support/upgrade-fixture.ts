@@ -6,7 +6,7 @@ import { upsertMany } from "../emulators/gcp/store";
 import { handBuiltProjectRows } from "../emulators/seed-hand-built";
 import { provisioningTestEnv } from "./provisioning-env";
 import { startSourcegraphEmulator, type SourcegraphEmulator } from "../emulators/sourcegraph/server";
-import { seedInstance, getInstance } from "../emulators/sourcegraph/state";
+import { seedInstance, getInstance, setFaults } from "../emulators/sourcegraph/state";
 import { db } from "../lib/db/client";
 import { getBackendTarget } from "../lib/gcp";
 import { resolveWaitingStep } from "../lib/jobs/control/resolve-waiting-step";
@@ -69,6 +69,15 @@ export async function seedUpgradableInstance(world: UpgradeWorld, version = "5.9
   await seedInstance(world.sourcegraph.pool, { slug: instance.slug, version, accessTokens: [token] });
   const ref = await new LocalSecretStore(world.secretsDir).put(`sourcegraph-token-${instance.slug}`, token);
   return db.instance.update({ where: { id: instance.id }, data: { secretRefs: { sourcegraphToken: ref } } });
+}
+
+/**
+ * Makes the colour an upgrade builds unhealthy as soon as its VM has booted (a fault on the
+ * old deployment does not travel: each colour runs its own containers). Returns when armed.
+ */
+export async function armUnhealthyNewColour(world: UpgradeWorld, instance: { gcpProjectId: string; zone: string }, vm = "prod-red"): Promise<void> {
+  const target = { kind: "vm" as const, project: instance.gcpProjectId, zone: instance.zone, vm };
+  await waitFor(async () => ((await setFaults(world.sourcegraph.pool, target, { unhealthyContainers: ["gitserver-0"] })) ? true : null), 240_000, `${vm} to boot`);
 }
 
 const ENDED = ["succeeded", "failed", "cancelled"];

@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { failNextCalls } from "../../emulators/gcp";
-import { setFaults } from "../../emulators/sourcegraph/state";
 import { db } from "../db/client";
 import { pool } from "../db/pool";
 import { createJob } from "../jobs/create-job";
 import { cancelJob } from "../jobs/control/cancel-job";
 import { makeActor } from "../testing/factories";
 import { waitFor } from "../testing/spawn-worker";
-import { driveJob, jobLog, observe, seedUpgradableInstance, startUpgradeWorld, type UpgradeWorld } from "../../test-support/upgrade-fixture";
+import { armUnhealthyNewColour, driveJob, jobLog, observe, seedUpgradableInstance, startUpgradeWorld, type UpgradeWorld } from "../../test-support/upgrade-fixture";
 
 /**
  * ALWAYS RESTORE (BRIEF §7): whatever step an upgrade fails at once the database is
@@ -28,7 +27,7 @@ const SWITCHED = new Set(["retarget", "destroy-old", "notice-off", "record-versi
 // In place shares every step before the switch with red/black; its own risk is the switch.
 const IN_PLACE_AFTER_READ_ONLY = ["switch-version"];
 
-type Case = { name: string; strategy: "red-black" | "in-place"; version: string; failAt?: string; arm?: (i: { slug: string; gcpProjectId: string }) => Promise<void>; servesNew: boolean; recordsNew?: boolean };
+type Case = { name: string; strategy: "red-black" | "in-place"; version: string; failAt?: string; arm?: (i: { slug: string; gcpProjectId: string; zone: string }) => Promise<void>; servesNew: boolean; recordsNew?: boolean };
 
 const cases: Case[] = [
   ...RED_BLACK_AFTER_READ_ONLY.map((step): Case => ({ name: `red/black fails at ${step}`, strategy: "red-black", version: "5.10.0", failAt: step, servesNew: SWITCHED.has(step) })),
@@ -38,7 +37,7 @@ const cases: Case[] = [
     strategy: "red-black",
     version: "5.10.0",
     servesNew: false,
-    arm: (i) => setFaults(world.sourcegraph.pool, i.slug, { unhealthyContainers: ["gitserver-0"] }).then(() => {}),
+    arm: (i) => armUnhealthyNewColour(world, i),
   },
   {
     name: "red/black: GCP refuses the load balancer switch",
@@ -56,18 +55,20 @@ describe("an upgrade that fails after the database went read-only", () => {
     const started = [];
     for (const c of cases) {
       const instance = await seedUpgradableInstance(world, "5.9.0");
-      await c.arm?.(instance);
+      // Armed while the job runs: some faults need what the job builds (the new colour's VM).
+      const armed = c.arm?.(instance);
       const job = await createJob(operator, { kind: "upgrade", instanceSlug: instance.slug, params: { version: c.version, strategy: c.strategy, ...(c.failAt ? { failAt: c.failAt } : {}) } });
-      started.push({ c, instance, jobId: job.id });
+      started.push({ c, instance, jobId: job.id, armed });
     }
     const runs = await Promise.all(started.map(async (r) => ({ ...r, job: await driveJob(operator, r.jobId, 540_000) })));
+    await Promise.all(runs.map((r) => r.armed));
     for (const { c, instance, job } of runs) {
       const log = await jobLog(job.id);
       expect(job.status, `${c.name}: ${job.error}\n${log}`).toBe("failed");
       const seen = await observe(world, instance);
       expect(seen.databaseReadOnly, `${c.name}: database read-only\n${log}`).toBe(false);
       expect(seen.noticeUp, `${c.name}: notice still up`).toBe(false);
-      expect(seen.serving, c.name).toBe(c.servesNew ? "prod-black-neg" : "prod-red-neg");
+      expect(seen.serving, c.name).toBe(c.servesNew ? "prod-red-neg" : "prod-neg");
       expect(log, c.name).toContain("restore: the serving database is writable (write probe passed)");
       expect(log, c.name).toContain("restore: the maintenance notice is removed");
       const after = await db.instance.findUniqueOrThrow({ where: { id: instance.id } });
@@ -80,14 +81,14 @@ describe("an upgrade that fails after the database went read-only", () => {
   it("restores after a cancel while a step runs", async () => {
     const operator = await makeActor("operator");
     const instance = await seedUpgradableInstance(world, "5.9.0");
-    await setFaults(world.sourcegraph.pool, instance.slug, { unhealthyContainers: ["gitserver-0"] });
     const created = await createJob(operator, { kind: "upgrade", instanceSlug: instance.slug, params: { version: "5.10.0" } });
+    await armUnhealthyNewColour(world, instance);
     await waitFor(async () => (await db.jobStep.findFirst({ where: { jobId: created.id, key: "wait-healthy", status: "running" } })) !== null, 120_000, "the health wait");
     await cancelJob(operator, created.id);
     const job = await driveJob(operator, created.id);
     const log = await jobLog(job.id);
     expect(job.status, log).toBe("cancelled");
-    expect(await observe(world, instance)).toMatchObject({ databaseReadOnly: false, noticeUp: false, serving: "prod-red-neg" });
+    expect(await observe(world, instance)).toMatchObject({ databaseReadOnly: false, noticeUp: false, serving: "prod-neg" });
     expect(log).toContain("restore: the serving database is writable (write probe passed)");
   }, 300_000);
 });

@@ -61,7 +61,7 @@ describe("upgrading one instance", () => {
     expect(done.status, done.error ?? "").toBe("succeeded");
     const steps = await db.jobStep.findMany({ where: { jobId: job.id }, orderBy: { position: "asc" } });
     expect(steps.map((s) => s.key)).toEqual(["notice-on", "read-only", "snapshot", "writable", "commit-release", "switch-version", "restart", "wait-healthy", "notice-off", "record-version"]);
-    expect(await observe(world, instance)).toEqual({ databaseReadOnly: false, noticeUp: false, version: "5.10.2", serving: "prod-red-neg" });
+    expect(await observe(world, instance)).toEqual({ databaseReadOnly: false, noticeUp: false, version: "5.10.2", serving: "prod-neg" });
     expect(await db.instance.findUniqueOrThrow({ where: { id: instance.id } })).toMatchObject({ version: "5.10.2", status: "active" });
   }, 90_000);
 
