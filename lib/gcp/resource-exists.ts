@@ -2,7 +2,10 @@ import { apiTarget, callApi, restCallOptions } from "./call-api";
 import { GcpError } from "./errors";
 import { defaultProvisioningClients, type ProvisioningClients } from "./provisioning-clients";
 
-/** A GCP resource by its REST path, e.g. `{ service: "compute", path: "projects/p/global/addresses/a" }`. */
+/**
+ * A GCP resource by its REST path, e.g. `{ service: "compute", path: "projects/p/global/addresses/a" }`.
+ * The path is sent as given: callers build it from validated names (and encode an object name).
+ */
 export interface GcpResourceRef {
   service: "compute" | "storage" | "dns";
   path: string;
@@ -23,7 +26,7 @@ export async function gcpResourceExists(ref: GcpResourceRef, clients: Provisioni
   const api = API[ref.service];
   // With GCP_API_ENDPOINT every API is on the emulator's one origin (provisioning-clients.ts).
   const origin = clients.settings.apiEndpoint ? clients.dns.baseUrl.replace(/\/dns\/v1$/, "") : `https://${api.host}`;
-  const url = `${origin}/${api.version}/${ref.path.split("/").map(encodeURIComponent).join("/")}`;
+  const url = `${origin}/${api.version}/${ref.path}`;
   try {
     await callApi(apiTarget(clients, api.name, api.host), ref.path, () => clients.dns.auth.request({ url, method: "GET", ...restCallOptions(clients.callOptions) }));
     return true;

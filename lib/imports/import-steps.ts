@@ -1,14 +1,18 @@
 import { db } from "../db/client";
 import { recordAudit } from "../audit/record-audit";
 import { SYSTEM_ACTOR } from "../auth/actor";
-import { getBackendTarget, getProject, readInstanceNetwork, type BackendTarget, type InstanceNetwork } from "../gcp";
+import { gcpResourceExists, getBackendTarget, getProject, readInstanceNetwork, type BackendTarget, type InstanceNetwork } from "../gcp";
+import { stateBucketName } from "../provisioning/render-deployment";
+import { ensureDeployKey } from "../provisioning/steps/gcp-project";
+import { applyStateBucket } from "../provisioning/steps/terraform";
+import { secretStoreFromEnv } from "../secrets";
 import { withIapTunnel } from "../iap";
 import { versionOrder } from "../instances/versions";
 import { regionOfZone } from "../provisioning/options";
-import { instanceOf } from "../provisioning/step-helpers";
+import { instanceOf, secretRefOf } from "../provisioning/step-helpers";
 import { targetVersions } from "../releases/list-releases";
 import { StepError, type StepContext, type StepWork } from "../runbooks/types";
-import { getVersion } from "../sourcegraph";
+import { getCurrentUser, getVersion } from "../sourcegraph";
 import { findDeploymentVms, type DiscoveredVms } from "./discover-deployment";
 
 const detail = <T>(ctx: StepContext, key: string) => ctx.detailOf(key) as T;
@@ -30,7 +34,7 @@ export function importedRecord(vms: DiscoveredVms, net: InstanceNetwork, version
 /**
  * The import job's step code (issue 15; outline in lib/runbooks/metadata/import.ts): read what
  * runs in the project (nothing is written), show it as a dry run, wait for a person's
- * approval, then record the instance.
+ * approval, then record the instance and adopt its Terraform state.
  */
 export const importSteps: StepWork[] = [
   {
@@ -83,9 +87,20 @@ export const importSteps: StepWork[] = [
     async run(ctx) {
       const i = instanceOf(ctx);
       const vms = detail<DiscoveredVms>(ctx, "find-vms");
-      const version = await withIapTunnel({ project: i.gcpProjectId, zone: vms.serving.zone, vm: vms.serving.name, signal: ctx.signal }, (baseUrl) => getVersion(baseUrl, { signal: ctx.signal }));
+      const tokenRef = secretRefOf(i, "sourcegraphToken");
+      const token = tokenRef ? await secretStoreFromEnv().get(tokenRef) : null;
+      if (token) ctx.addSecret(token);
+      const { version, admin } = await withIapTunnel({ project: i.gcpProjectId, zone: vms.serving.zone, vm: vms.serving.name, signal: ctx.signal }, async (baseUrl) => ({
+        version: await getVersion(baseUrl, { signal: ctx.signal }),
+        // A token Sourcegraph refuses (401) is as good as none: said below.
+        admin: token ? await getCurrentUser(baseUrl, token, { signal: ctx.signal }).catch(() => null) : null,
+      }));
       ctx.log(`${vms.serving.name} runs Sourcegraph ${version}`);
-      return { detail: { version } };
+      if (token && !admin?.siteAdmin) {
+        throw new StepError("the access token given with the import is not a site admin's on this instance", "Import again with the managed-instances token of sourcegraph-admin (1Password: <slug> sourcegraph-admin).");
+      }
+      if (admin) ctx.log(`the access token given belongs to site admin ${admin.username}`);
+      return { detail: { version, tokenOf: admin?.username ?? null } };
     },
   },
   {
@@ -93,18 +108,19 @@ export const importSteps: StepWork[] = [
     async run(ctx) {
       const i = instanceOf(ctx);
       const vms = detail<DiscoveredVms>(ctx, "find-vms");
-      const { version } = detail<{ version: string }>(ctx, "read-version");
+      const { version, tokenOf } = detail<{ version: string; tokenOf: string | null }>(ctx, "read-version");
       const record = importedRecord(vms, detail<InstanceNetwork>(ctx, "read-network"), version);
       const known = (await targetVersions()).includes(version);
       const changes = [
         `record instance ${i.slug} (${i.gcpProjectId}) as active: ${record.vmName} in ${record.zone}, ${record.machineType}, ${record.dataDiskSizeGb} GB data disk, Sourcegraph ${version}`,
         `global address ${record.globalIp}, NAT ${record.natIps.join(", ")}`,
-        "nothing in GCP changes",
+        "nothing users reach changes",
         vms.layout === "hand-built"
-          ? "Terraform: the hand-built VM prod has no Terraform of ours; upgrades use the hand-built path (VM prod, new disk and load balancer through the API)"
-          : `Terraform: colour deployment ${record.vmName}; its state must already be in the project's tfstate bucket`,
+          ? `Terraform: the deploy service account gets a key, and the state bucket ${stateBucketName(i.gcpProjectId)} is adopted into gcp-tfstate's state (imported if it exists, else created). The VM prod, its disk and prod-neg stay as built; the first red/black upgrade builds the first colour (prod-red) through Terraform, imports the front end into the infrastructure root's state when users move to it, then deletes prod`
+          : `Terraform: colour deployment ${record.vmName}; the import checks that its state and the infrastructure's are in ${stateBucketName(i.gcpProjectId)} and uses them`,
       ];
       if (!known) changes.push(`warning: ${version} is not a release in the releases table; add it before upgrading`);
+      if (!tokenOf) changes.push("warning: no access token was given with the import: upgrades stop at the notice until the instance's managed-instances token is stored (import again with sourcegraphToken)");
       for (const c of changes) ctx.log(`would: ${c}`);
       return { detail: { record, layout: vms.layout, changes } };
     },
@@ -125,4 +141,38 @@ export const importSteps: StepWork[] = [
       return { detail: { record } };
     },
   },
+  {
+    key: "adopt-state",
+    async run(ctx) {
+      const { layout } = detail<{ layout: "hand-built" | "colours" }>(ctx, "dry-run");
+      if (layout === "colours") return { detail: await pointAtExistingState(ctx) };
+      const key = await ensureDeployKey(ctx);
+      const bucket = await applyStateBucket(ctx, { adopt: true });
+      ctx.log(`Terraform state: ${bucket.bucket} holds this deployment's roots from now on; the front end is adopted at the first red/black upgrade`);
+      return { detail: { serviceAccount: key.email, ...bucket } };
+    },
+  },
 ];
+
+/**
+ * A deployment built as colours already has its state in the bucket (the gcs backend's
+ * `<prefix>/default.tfstate`): the import uses it. Missing state is a failure with a remedy.
+ */
+async function pointAtExistingState(ctx: StepContext) {
+  const i = instanceOf(ctx);
+  const bucket = stateBucketName(i.gcpProjectId);
+  const colour = i.vmName.replace(/^prod-/, "");
+  const found: string[] = [];
+  for (const prefix of ["infrastructure", `deployments/${colour}`]) {
+    const object = `${prefix}/default.tfstate`;
+    if (!(await gcpResourceExists({ service: "storage", path: `b/${bucket}/o/${encodeURIComponent(object)}` }))) {
+      throw new StepError(
+        `${i.vmName} is a colour deployment, but gs://${bucket}/${object} does not exist`,
+        `Find its state (whoever built it) and copy it to gs://${bucket}/${object}, or terraform import its resources in ${i.slug}/${prefix === "infrastructure" ? prefix : colour}; then run the import again.`,
+      );
+    }
+    found.push(`gs://${bucket}/${object}`);
+    ctx.log(`Terraform state found: gs://${bucket}/${object}`);
+  }
+  return { state: found };
+}

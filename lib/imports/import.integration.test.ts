@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as candidatesRoute from "../../app/api/import/candidates/route";
 import * as importRoute from "../../app/api/instances/import/route";
@@ -21,6 +22,8 @@ let colleague: string;
 
 beforeAll(async () => {
   world = await startProvisioningWorld({ certificateReadsAfterDns: 0, name: "import" });
+  // The route stores the access token given with an import; the worker reads it back.
+  process.env.SECRETS_DIR = world.env.SECRETS_DIR;
   [operator, colleague] = await Promise.all([tokenFor("operator"), tokenFor("operator")]);
   await seedHandBuilt(world.gcp.pool, PARENT, [
     { slug: "impco", zone: "us-east1-c", machineType: "n1-standard-16", dataDiskSizeGb: 1000, version: "5.9.1" },
@@ -34,7 +37,10 @@ afterAll(async () => {
   await world.close();
 });
 
-const importProject = (projectId: unknown, token = operator) => callRoute(importRoute.POST, { url: "/api/instances/import", method: "POST", token, body: { projectId } });
+const importProject = (projectId: unknown, token = operator, sourcegraphToken?: unknown) =>
+  callRoute(importRoute.POST, { url: "/api/instances/import", method: "POST", token, body: { projectId, ...(sourcegraphToken === undefined ? {} : { sourcegraphToken }) } });
+/** seedHandBuilt's token for a slug: what 1Password holds for a real hand-built instance. */
+const seededToken = (slug: string) => `sgp_demo_${createHash("sha256").update(slug).digest("hex").slice(0, 32)}`;
 
 describe("importing a hand-built instance", () => {
   it("lists the projects under the fleet's parent that look managed and are not managed yet", async () => {
@@ -52,12 +58,14 @@ describe("importing a hand-built instance", () => {
     const unreadable = await importProject("sourcegraph-managed-nosuch");
     expect([unreadable.status, unreadable.body.error.fields[0].field, unreadable.body.error.message]).toEqual([400, "projectId", expect.stringContaining("cannot read project sourcegraph-managed-nosuch")]);
     for (const bad of ["acme; rm -rf /", "other-project-1", "", 42]) expect((await importProject(bad)).status).toBe(400);
+    const badToken = await importProject("sourcegraph-managed-impco", operator, "hunter2");
+    expect([badToken.status, badToken.body.error.fields[0].field]).toEqual([400, "sourcegraphToken"]);
     expect(await snapshotDatabase()).toEqual(before);
   });
 
   it("discovers the deployment, shows a dry run, records nothing before approval, then records it; the instance then upgrades like any other", async () => {
-    world.workers.push(spawnWorker(world.env));
-    const started = await importProject("sourcegraph-managed-impco");
+    world.workers.push(spawnWorker({ ...world.env, UPGRADE_HEALTH_POLL_MS: "300", UPGRADE_HEALTH_TIMEOUT_MS: "30000" }));
+    const started = await importProject("sourcegraph-managed-impco", operator, seededToken("impco"));
     expect(started.status).toBe(202);
     expect(started.body.instance).toMatchObject({ slug: "impco", status: "importing" });
     const jobId = started.body.job.id as string;
@@ -70,7 +78,9 @@ describe("importing a hand-built instance", () => {
     const dryRun = waiting.steps.find((s) => s.key === "dry-run")!.detail as { record: Record<string, unknown>; layout: string; changes: string[] };
     expect(dryRun.layout).toBe("hand-built");
     expect(dryRun.record).toMatchObject({ zone: "us-east1-c", vmName: "prod", machineType: "n1-standard-16", dataDiskSizeGb: 1000, version: "5.9.1" });
-    expect(dryRun.changes.join("\n")).toContain("nothing in GCP changes");
+    expect(dryRun.changes.join("\n")).toContain("nothing users reach changes");
+    expect(dryRun.changes.join("\n")).toContain("the state bucket sourcegraph-managed-impco-tfstate is adopted");
+    expect(dryRun.changes.join("\n")).not.toContain("no access token");
     expect(await db.instance.findUniqueOrThrow({ where: { slug: "impco" } })).toMatchObject({ status: "importing", zone: "", version: "0.0.0" });
 
     const approved = await callRoute(approveRoute.POST, { url: `/api/jobs/${jobId}/approve`, method: "POST", token: colleague, params: { id: jobId }, body: { step: "approve-import" } });
@@ -85,7 +95,28 @@ describe("importing a hand-built instance", () => {
     expect(recorded.natIps).toHaveLength(2);
     expect(await db.auditEvent.count({ where: { instanceSlug: "impco", action: { in: ["instance.import", "instance.imported"] } } })).toBe(2);
 
+    // Adopted: the deploy key minted and the state bucket under Terraform (gcp-tfstate's state).
+    const bucket = await world.gcp.pool.query(`SELECT name FROM gcp_emulator.storage_bucket WHERE name = 'sourcegraph-managed-impco-tfstate'`);
+    expect(bucket.rowCount).toBe(1);
+    expect((recorded.secretRefs as Record<string, string>).serviceAccountKey).toBeTruthy();
+
+    // It then upgrades like any other: its first colour beside prod, the front end adopted at the switch, prod gone.
     const upgrade = await callRoute(instanceJobs.POST, { url: "/api/instances/impco/jobs", method: "POST", token: operator, params: { slug: "impco" }, body: { kind: "upgrade", version: "5.10.0" } });
     expect(upgrade.status).toBe(202);
-  }, 240_000);
+    const upgradeId = upgrade.body.job.id as string;
+    const sideBySide = waitFor(async () => {
+      const vms = await world.gcp.pool.query<{ name: string }>(`SELECT name FROM gcp_emulator.resource WHERE project = 'sourcegraph-managed-impco' AND kind = 'instance' ORDER BY name`);
+      return vms.rows.length === 2 ? vms.rows.map((r) => r.name) : null;
+    }, 240_000, "two VMs side by side");
+    const upgraded = await waitFor(async () => {
+      const j = await db.job.findUniqueOrThrow({ where: { id: upgradeId } });
+      if (j.status === "waiting") await callRoute(approveRoute.POST, { url: `/api/jobs/${upgradeId}/approve`, method: "POST", token: colleague, params: { id: upgradeId }, body: {} }).catch(() => null);
+      return ["succeeded", "failed", "cancelled"].includes(j.status) ? j : null;
+    }, 300_000, "the upgrade to end");
+    expect(upgraded.status, upgraded.error ?? "").toBe("succeeded");
+    expect(await sideBySide).toEqual(["prod", "prod-red"]);
+    const vmsAfter = await world.gcp.pool.query<{ name: string }>(`SELECT name FROM gcp_emulator.resource WHERE project = 'sourcegraph-managed-impco' AND kind = 'instance'`);
+    expect(vmsAfter.rows.map((r) => r.name)).toEqual(["prod-red"]);
+    expect(await db.instance.findUniqueOrThrow({ where: { slug: "impco" } })).toMatchObject({ vmName: "prod-red", version: "5.10.0", status: "active" });
+  }, 600_000);
 });

@@ -5,6 +5,8 @@ import { AppError } from "../errors/app-error";
 import { getProject, GcpError } from "../gcp";
 import { domainForSlug, slugSchema } from "../instances/slug";
 import { createJobInTransaction } from "../jobs/create-job";
+import { secretStoreFromEnv } from "../secrets";
+import { secretName } from "../provisioning/step-helpers";
 import { slugOfProject } from "./import-schema";
 
 const refuse = (code: "conflict" | "bad_request", message: string) => new AppError(code, message, [{ field: "projectId", message }]);
@@ -14,7 +16,7 @@ const refuse = (code: "conflict" | "bad_request", message: string) => new AppErr
  * plane can read it (each refusal a 4xx that writes nothing), then records the instance as
  * `importing` and starts its import job, in one transaction. The job discovers the rest.
  */
-export async function startImport(actor: Actor, projectId: string) {
+export async function startImport(actor: Actor, projectId: string, opts: { sourcegraphToken?: string } = {}) {
   const slug = slugOfProject(projectId);
   if (!slugSchema.safeParse(slug).success) throw refuse("bad_request", `${projectId} does not name a valid instance slug (${slug})`);
   const managed = await db.instance.findFirst({ where: { OR: [{ gcpProjectId: projectId }, { slug }, { domain: domainForSlug(slug) }] }, select: { slug: true, gcpProjectId: true } });
@@ -28,6 +30,8 @@ export async function startImport(actor: Actor, projectId: string) {
     throw e;
   }
   const domain = domainForSlug(slug);
+  // The token goes to the secret store, never into the job's params or the audit.
+  const secretRefs = opts.sourcegraphToken ? { sourcegraphToken: await secretStoreFromEnv().put(secretName(slug, "sourcegraph-token"), opts.sourcegraphToken) } : undefined;
   try {
     return await db.$transaction(async (tx) => {
       const row = await tx.instance.create({
@@ -36,9 +40,10 @@ export async function startImport(actor: Actor, projectId: string) {
           // Unknown until the job has discovered them (approved before they are recorded).
           region: "", zone: "", machineType: "", dataDiskSizeGb: 0, version: "0.0.0", versionOrder: 0,
           accessMode: "public_sso", domain, externalUrl: `https://${domain}`, createdBy: actor.email,
+          ...(secretRefs ? { secretRefs } : {}),
         },
       });
-      await recordAudit(tx, actor, { action: "instance.import", targetType: "instance", targetId: row.id, instanceSlug: slug, params: { projectId } });
+      await recordAudit(tx, actor, { action: "instance.import", targetType: "instance", targetId: row.id, instanceSlug: slug, params: { projectId, sourcegraphToken: secretRefs ? "given" : "none" } });
       const job = await createJobInTransaction(tx, actor, { kind: "import", instanceSlug: slug, params: {} });
       return { instance: { id: row.id, slug, gcpProjectId: projectId, status: row.status, domain }, job };
     });

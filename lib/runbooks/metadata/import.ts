@@ -3,7 +3,7 @@ import type { RunbookMetadata } from "./types";
 
 const importParams = z.object({}).strict();
 
-/** Import a hand-built instance (issue 15): discover, dry run, approval, record. */
+/** Import a hand-built instance (issue 15): discover, dry run, approval, record, adopt the state. */
 export const importMetadata: RunbookMetadata<typeof importParams> = {
   kind: "import",
   title: "Import a hand-built instance",
@@ -20,8 +20,9 @@ export const importMetadata: RunbookMetadata<typeof importParams> = {
       key: "approve-import",
       name: "Approve the import",
       kind: "approval",
-      instructions: "Check the dry run: the VM, addresses and version found. Approving records the instance; nothing in GCP changes.",
+      instructions: "Check the dry run: the VM, addresses and version found, and what Terraform adopts. Approving records the instance and adopts its state; nothing users reach changes.",
     },
     { key: "record-instance", name: "Record the instance", kind: "automated" },
+    { key: "adopt-state", name: "Adopt the Terraform state (deploy key and state bucket, or the colours' existing state)", kind: "automated" },
   ],
 };
