@@ -92,3 +92,42 @@ describe("the interface comparison", () => {
     );
   });
 });
+
+describe.each(["state-bucket", "instance"])("module %s's import manifest (adopting a hand-built deployment)", (name) => {
+  const manifest = async (dir: string) => (JSON.parse(await readFile(path.join(dir, "imports.json"), "utf8")) as { imports: { to: string; id: string; resource: { path: string }; when?: string }[] }).imports;
+  const resourcesOf = async (dir: string) => {
+    const { readdir } = await import("node:fs/promises");
+    const text = (await Promise.all((await readdir(dir)).filter((f) => f.endsWith(".tf")).map((f) => readFile(path.join(dir, f), "utf8")))).join("\n");
+    return new Set([...text.matchAll(/^resource "([a-z0-9_]+)" "([a-z0-9_]+)"/gm)].map((m) => `${m[1]}.${m[2]}`));
+  };
+
+  it("names only resources the module declares, each once", async () => {
+    for (const dir of [real(name), fixture(name)]) {
+      const entries = await manifest(dir);
+      const declared = await resourcesOf(dir);
+      for (const e of entries) expect(declared, `${dir}: ${e.to}`).toContain(e.to.replace(/\[\d+\]$/, ""));
+      expect(new Set(entries.map((e) => e.to)).size).toBe(entries.length);
+    }
+  });
+
+  it("the fixture adopts a subset of the real module's GCP resources, by the same ids' resources and conditions", async () => {
+    const realEntries = await manifest(real(name));
+    for (const e of await manifest(fixture(name))) {
+      const match = realEntries.find((r) => r.resource.path === e.resource.path && (r.when ?? null) === (e.when ?? null));
+      expect(match, `${e.to} (${e.resource.path}) has no counterpart in the real module's imports.json`).toBeDefined();
+    }
+  });
+
+  it("every fixture resource that creates a GCP resource is in its manifest, and is importable (no triggers_replace)", async () => {
+    const dir = fixture(name);
+    const text = (await Promise.all((await (await import("node:fs/promises")).readdir(dir)).filter((f) => f.endsWith(".tf")).map((f) => readFile(path.join(dir, f), "utf8")))).join("\n");
+    const adopted = new Set((await manifest(dir)).map((e) => e.to.replace(/\[\d+\]$/, "")));
+    // A resource with a destroy-time delete is one GCP resource of its own (the settings resources have none).
+    const blocks = [...text.matchAll(/^resource "terraform_data" "([a-z0-9_]+)" \{([\s\S]*?)^\}/gm)];
+    for (const [, resource, body] of blocks) {
+      if (!/when\s*=\s*destroy/.test(body) || /setSecurityPolicy/.test(body)) continue;
+      expect(adopted, `terraform_data.${resource} creates a GCP resource but imports.json cannot adopt it`).toContain(`terraform_data.${resource}`);
+      expect(body, `terraform_data.${resource}: an imported terraform_data has no triggers_replace, so one here would replace it`).not.toMatch(/^\s*triggers_replace\s*=/m);
+    }
+  });
+});

@@ -17,8 +17,8 @@ const manifestSchema = z.object({
       to: z.string().regex(/^[a-z0-9_]+\.[a-z0-9_]+(\[\d+\])?$/),
       id: z.string().min(1),
       resource: z.object({ service: z.enum(["compute", "storage", "dns"]), path: z.string().min(1) }),
-      /** Only in the configuration when the instance is allowlisted. */
-      when: z.enum(["ip_allowlist"]).optional(),
+      /** Only in the configuration when the instance is allowlisted, or when the module manages its DNS record. */
+      when: z.enum(["ip_allowlist", "dns_record"]).optional(),
     }),
   ),
 });
@@ -55,13 +55,15 @@ export function fillPlaceholders(template: string, values: Record<string, string
  */
 export async function importsForExisting(
   manifest: ImportManifest,
-  o: { moduleName: string; variables: Record<string, string>; accessMode?: string },
+  o: { moduleName: string; variables: Record<string, string>; accessMode?: string; dnsRecord?: boolean },
   exists: (ref: GcpResourceRef) => Promise<boolean> = (ref) => gcpResourceExists(ref),
 ): Promise<{ imports: ImportBlock[]; absent: string[] }> {
   const imports: ImportBlock[] = [];
   const absent: string[] = [];
   for (const entry of manifest) {
     if (entry.when === "ip_allowlist" && o.accessMode !== "ip_allowlist") continue;
+    // The rendered roots leave dns_project empty (the DNS step owns the record), so the module has none.
+    if (entry.when === "dns_record" && !o.dnsRecord) continue;
     const ref = { service: entry.resource.service, path: fillPlaceholders(entry.resource.path, o.variables) };
     const to = `module.${o.moduleName}.${entry.to}`;
     if (await exists(ref)) imports.push({ to, id: fillPlaceholders(entry.id, o.variables) });
@@ -72,6 +74,8 @@ export async function importsForExisting(
 
 /** `imports.tf`: the blocks, with a comment saying why they are there. */
 export function renderImportBlocks(blocks: ImportBlock[]): string {
+  // Ids come from validated names; anything else (a quote, an interpolation) never reaches HCL.
+  for (const b of blocks) if (!/^[A-Za-z0-9._\/-]+$/.test(b.id)) throw new Error(`refusing to render import id ${JSON.stringify(b.id)}`);
   const body = blocks.map((b) => `import {\n  to = ${b.to}\n  id = ${JSON.stringify(b.id)}\n}\n`).join("\n");
   return (
     "# Rendered by the control plane: resources built by hand, adopted into this root's state.\n" +
