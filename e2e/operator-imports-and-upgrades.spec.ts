@@ -40,7 +40,7 @@ test("operator imports a hand-built instance, then upgrades it red/black", async
   await expect(page.getByText("5.10.0").first()).toBeVisible();
   await page.getByTestId("upgrade-version").selectOption("5.10.1");
   await page.getByRole("button", { name: "Upgrade", exact: true }).click();
-  await expect(page).toHaveURL(/\/jobs\/[0-9a-f-]{36}$/, { timeout: 30_000 });
+  await expect(page).toHaveURL(/\/jobs\/[0-9a-f-]{36}$/, { timeout: 90_000 });
 
   // Two VMs side by side while the new colour is checked, before anyone approves the switch.
   const switchApproval = page.getByTestId("step-approve-switch");

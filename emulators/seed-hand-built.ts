@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import type pg from "pg";
 import { NAMES } from "./gcp/names";
 import { backendServiceDoc, groupDoc } from "./gcp/load-balancer-resources";
-import { instanceDoc, selfLink, zoneLocation } from "./gcp/resources";
+import { selfLink, zoneLocation } from "./gcp/resources";
 import { projectRows, type ProjectSeed } from "./gcp/state";
 import { upsertMany, type ResourceRow } from "./gcp/store";
 import { diskDoc } from "./gcp/storage-resources";
