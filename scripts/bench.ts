@@ -89,6 +89,12 @@ async function main() {
       console.log(`  red/black upgrade of it (5.9.1 → 5.10.0): ${u.status} in ${u.wallSeconds.toFixed(1)} s; approvals waited ${u.approvalWaits.map((a) => `${a.key} ${a.seconds.toFixed(1)} s`).join(", ") || "none"}`);
       for (const s of u.steps) console.log(`    ${s.key.padEnd(22)} ${s.kind.padEnd(9)} ${s.status.padEnd(9)} ${s.seconds === null ? "" : `${s.seconds.toFixed(1)} s`}`);
     }
+    if (r.handBuiltUpgrade) {
+      const h = r.handBuiltUpgrade;
+      const ratio = r.upgrade ? ` (${(h.wallSeconds / r.upgrade.wallSeconds).toFixed(2)}× the colour upgrade above, same run)` : "";
+      console.log(`  red/black upgrade of a hand-built instance (its first colour, adopted into Terraform; 5.9.1 → 5.10.0): ${h.status} in ${h.wallSeconds.toFixed(1)} s${ratio}; approvals waited ${h.approvalWaits.map((a) => `${a.key} ${a.seconds.toFixed(1)} s`).join(", ") || "none"}`);
+      for (const s of h.steps) console.log(`    ${s.key.padEnd(22)} ${s.kind.padEnd(9)} ${s.status.padEnd(9)} ${s.seconds === null ? "" : `${s.seconds.toFixed(1)} s`}`);
+    }
   }
 
   await db.$disconnect();

@@ -17,6 +17,8 @@ export interface UpgradeBenchResult {
 export interface ProvisionBenchResult {
   /** The same instance upgraded red/black right after (5.10.0 → 5.10.2 is not red/black-only; 5.9.1 → 5.10.0 is). */
   upgrade: UpgradeBenchResult | null;
+  /** A hand-built instance (VM prod) upgraded red/black in the same run: its first colour, adopting it into Terraform. */
+  handBuiltUpgrade: UpgradeBenchResult | null;
   wallSeconds: number;
   /** Tasks a person had to do (ticks and approvals); the runbook by hand needed ~23 steps. */
   humanActions: number;
@@ -99,7 +101,9 @@ export async function benchProvision(opts: { databaseUrl: string; actor: Actor; 
       [job.id],
     );
     const upgrade = status === "succeeded" ? await benchUpgrade(pool, opts.actor, slug, opts.timeoutMs ?? 600_000) : null;
-    return { wallSeconds, humanActions, status, steps, upgrade };
+    const handBuilt = await seedHandBuiltInstance(gcp.pool, sourcegraph.pool, path.join(tmp, "secrets"));
+    const handBuiltUpgrade = await benchUpgrade(pool, opts.actor, handBuilt, opts.timeoutMs ?? 600_000);
+    return { wallSeconds, humanActions, status, steps, upgrade, handBuiltUpgrade };
   } finally {
     await new Promise((r) => {
       if (worker.exitCode !== null) return r(null);
@@ -113,7 +117,24 @@ export async function benchProvision(opts: { databaseUrl: string; actor: Actor; 
   }
 }
 
-/** A red/black upgrade (5.9.1 → 5.10.0) of the instance just provisioned, approvals given as soon as asked. */
+/** An instance built by hand from the runbook (VM prod behind prod-neg) at 5.9.1, in our records with its access token. */
+async function seedHandBuiltInstance(gcpPool: pg.Pool, sourcegraphPool: pg.Pool, secretsDir: string): Promise<string> {
+  const { handBuiltProjectRows } = await import("../../emulators/seed-hand-built");
+  const { upsertMany } = await import("../../emulators/gcp/store");
+  const { seedInstance } = await import("../../emulators/sourcegraph/state");
+  const { makeInstance } = await import("../../lib/testing/factories");
+  const { LocalSecretStore } = await import("../../lib/secrets");
+  const { db } = await import("../../lib/db/client");
+  const instance = await makeInstance({ version: "5.9.1" });
+  await upsertMany(gcpPool, handBuiltProjectRows({ project: instance.gcpProjectId, zone: instance.zone, region: instance.region, dataDiskSizeGb: 500 }));
+  const token = `sgp_bench_${randomBytes(16).toString("hex")}`;
+  await seedInstance(sourcegraphPool, { slug: instance.slug, version: "5.9.1", accessTokens: [token] });
+  const ref = await new LocalSecretStore(secretsDir).put(`sourcegraph-token-${instance.slug}`, token);
+  await db.instance.update({ where: { id: instance.id }, data: { secretRefs: { sourcegraphToken: ref } } });
+  return instance.slug;
+}
+
+/** A red/black upgrade (5.9.1 → 5.10.0), approvals given as soon as asked. */
 async function benchUpgrade(pool: pg.Pool, actor: Actor, slug: string, timeoutMs: number): Promise<UpgradeBenchResult> {
   const { startInstanceJob } = await import("../../lib/jobs/start-instance-job");
   const { resolveWaitingStep } = await import("../../lib/jobs/control/resolve-waiting-step");
