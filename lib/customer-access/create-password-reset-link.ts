@@ -42,7 +42,7 @@ export async function createPasswordResetLink(actor: Actor, slug: string, input:
   if (!link) throw new AppError("not_found", `${slug} has no user named "${input.username}" (usernames are exact; check the instance's Site admin → Users)`, [{ field: "username", message: "no such user on the instance" }]);
   await db.$transaction((tx) =>
     recordAudit(tx, actor, {
-      action: "instance.password_reset_link",
+      action: "instance.password-reset-link",
       targetType: "instance",
       targetId: instance.id,
       instanceSlug: instance.slug,

@@ -54,7 +54,7 @@ describe("revealing the sourcegraph-admin password", () => {
       expect(r.status, role).toBe(403);
       expect(JSON.stringify(r.body)).not.toContain(PASSWORD);
     }
-    expect(await auditRows("instance.admin_password_reveal")).toEqual([]);
+    expect(await auditRows("instance.admin-password-revealed")).toEqual([]);
   });
 
   it("needs a reason (400 naming the field)", async () => {
@@ -63,7 +63,7 @@ describe("revealing the sourcegraph-admin password", () => {
       expect(r.status).toBe(400);
       expect(r.body.error.fields.map((f: { field: string }) => f.field)).toEqual(["reason"]);
     }
-    expect(await auditRows("instance.admin_password_reveal")).toEqual([]);
+    expect(await auditRows("instance.admin-password-revealed")).toEqual([]);
   });
 
   it("answers the password, uncacheable, and audits who and why (never the password)", async () => {
@@ -78,7 +78,7 @@ describe("revealing the sourcegraph-admin password", () => {
     expect(res.status).toBe(200);
     expect(res.headers.get("cache-control")).toBe("no-store");
     expect(await res.json()).toEqual({ username: "sourcegraph-admin", password: PASSWORD });
-    const [row] = await auditRows("instance.admin_password_reveal");
+    const [row] = await auditRows("instance.admin-password-revealed");
     expect(row).toMatchObject({ actorRole: "admin", targetType: "instance", params: { reason: "ticket 4711: customer locked out", username: "sourcegraph-admin" } });
     expect(asText(row)).not.toContain(PASSWORD);
   });
@@ -90,7 +90,7 @@ describe("a password-reset link for a user of the instance", () => {
     expect(r.status, JSON.stringify(r.body)).toBe(201);
     expect(r.body).toMatchObject({ username: "alice", siteAdmin: false });
     expect(r.body.resetPasswordUrl).toMatch(/^https:\/\/acme\.sourcegraph\.com\/password-reset\?userID=2&code=[0-9a-f]{40}$/);
-    const [row] = await auditRows("instance.password_reset_link");
+    const [row] = await auditRows("instance.password-reset-link");
     expect(row).toMatchObject({ actorRole: "support", params: { username: "alice", reason: "ticket 4712: alice forgot her password", linkCreated: true } });
     const stored = asText(row);
     expect(stored).not.toContain(r.body.resetPasswordUrl);
@@ -99,12 +99,12 @@ describe("a password-reset link for a user of the instance", () => {
   }, 60_000);
 
   it("an unknown user is a 404 that says so, and no link is audited", async () => {
-    const before = (await auditRows("instance.password_reset_link")).length;
+    const before = (await auditRows("instance.password-reset-link")).length;
     const r = await resetLinkAs("operator", { username: "mallory", reason: "ticket 4713: new employee" });
     expect(r.status).toBe(404);
     expect(r.body.error.message).toContain('no user named "mallory"');
     expect(r.body.error.fields).toEqual([{ field: "username", message: expect.any(String) }]);
-    expect((await auditRows("instance.password_reset_link")).length).toBe(before);
+    expect((await auditRows("instance.password-reset-link")).length).toBe(before);
   }, 60_000);
 
   it("is refused to viewers (403) and needs a username and a reason (400)", async () => {

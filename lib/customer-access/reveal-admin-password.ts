@@ -30,7 +30,7 @@ export async function revealAdminPassword(actor: Actor, slug: string, reason: st
   }
   const password = await secretStoreFromEnv().get(ref);
   await db.$transaction((tx) =>
-    recordAudit(tx, actor, { action: "instance.admin_password_reveal", targetType: "instance", targetId: instance.id, instanceSlug: instance.slug, params: { reason, username: ADMIN_USERNAME } }),
+    recordAudit(tx, actor, { action: "instance.admin-password-revealed", targetType: "instance", targetId: instance.id, instanceSlug: instance.slug, params: { reason, username: ADMIN_USERNAME } }),
   );
   return { username: ADMIN_USERNAME, password };
 }

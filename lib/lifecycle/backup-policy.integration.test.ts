@@ -79,7 +79,7 @@ describe("the fleet's policy", () => {
     const ok = await putFleet({ everyDays: 7, retentionDays: 60, upgradeRetentionDays: 365, keepUpgradeSnapshots: 5 });
     expect(ok.status).toBe(200);
     expect(ok.body.policy).toMatchObject({ retentionDays: 60 });
-    const [event] = await db.auditEvent.findMany({ where: { action: "backup_policy.update" } });
+    const [event] = await db.auditEvent.findMany({ where: { action: "backup-policy.update" } });
     expect(event.params).toMatchObject({ retentionDays: 60, previous: { retentionDays: 90 } });
   });
 });
@@ -117,6 +117,6 @@ describe("an instance's override", () => {
     const reset = await putInstance("keepone", { everyDays: null, keepUpgradeSnapshots: null });
     expect(reset.body).toMatchObject({ override: null, effective: { everyDays: 7, retentionDays: 60, keepUpgradeSnapshots: 5 } });
     expect(await db.instanceBackupPolicy.count()).toBe(0);
-    expect(await db.auditEvent.count({ where: { action: "instance.backup_policy", instanceSlug: "keepone" } })).toBe(3);
+    expect(await db.auditEvent.count({ where: { action: "instance.backup-policy-changed", instanceSlug: "keepone" } })).toBe(3);
   });
 });

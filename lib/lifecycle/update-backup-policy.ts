@@ -12,7 +12,7 @@ export async function updateFleetBackupPolicy(actor: Actor, policy: BackupPolicy
     const before = await readFleetBackupPolicy(tx);
     await tx.fleetBackupPolicy.upsert({ where: { id: 1 }, create: { id: 1, ...policy, updatedBy: actor.email }, update: { ...policy, updatedBy: actor.email } });
     await recordAudit(tx, actor, {
-      action: "backup_policy.update",
+      action: "backup-policy.update",
       targetType: "backup_policy",
       targetId: "fleet",
       params: { ...policy, previous: { everyDays: before.everyDays, retentionDays: before.retentionDays, upgradeRetentionDays: before.upgradeRetentionDays, keepUpgradeSnapshots: before.keepUpgradeSnapshots } },
@@ -37,7 +37,7 @@ export async function setInstanceBackupPolicy(actor: Actor, slug: string, change
     const values = { everyDays: next.everyDays ?? null, retentionDays: next.retentionDays ?? null, upgradeRetentionDays: next.upgradeRetentionDays ?? null, keepUpgradeSnapshots: next.keepUpgradeSnapshots ?? null };
     if (Object.values(values).every((v) => v === null)) await tx.instanceBackupPolicy.deleteMany({ where: { instanceId: instance.id } });
     else await tx.instanceBackupPolicy.upsert({ where: { instanceId: instance.id }, create: { instanceId: instance.id, ...values, updatedBy: actor.email }, update: { ...values, updatedBy: actor.email } });
-    await recordAudit(tx, actor, { action: "instance.backup_policy", targetType: "instance", targetId: instance.id, instanceSlug: instance.slug, params: { ...change } });
+    await recordAudit(tx, actor, { action: "instance.backup-policy-changed", targetType: "instance", targetId: instance.id, instanceSlug: instance.slug, params: { ...change } });
   });
   return instanceBackupPolicyView(slug);
 }
