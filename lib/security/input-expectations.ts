@@ -51,7 +51,7 @@ export const BODY_FIELDS: Record<string, Record<string, FieldKind> | null> = {
   "POST /api/instances/[slug]/health-check": null,
   "POST /api/instances/[slug]/admin-password/reveal": { reason: "text" },
   "POST /api/instances/[slug]/password-reset-links": { username: "text", reason: "text" },
-  "PUT /api/instances/[slug]/backup-policy": { everyDays: "number", retentionDays: "number", upgradeRetentionDays: "number", keepUpgradeSnapshots: "number" },
+  "PUT /api/instances/[slug]/backup-policy": { everyDays: "nullable-number", retentionDays: "nullable-number", upgradeRetentionDays: "nullable-number", keepUpgradeSnapshots: "nullable-number" },
   "PUT /api/settings/backup-policy": { everyDays: "number", retentionDays: "number", upgradeRetentionDays: "number", keepUpgradeSnapshots: "number" },
   "POST /api/jobs/[id]/approve": { step: "text" },
   "POST /api/jobs/[id]/cancel": null,
