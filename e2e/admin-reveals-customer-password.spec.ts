@@ -25,13 +25,13 @@ test.describe("customer admin access", () => {
     const reason = `ticket ${randomBytes(3).toString("hex")}: the customer's admin is locked out`;
 
     await signInAs("support");
-    await page.goto(`/instances/${slug}`);
+    await page.goto(`/instances/${slug}`, { waitUntil: "domcontentloaded", timeout: 90_000 });
     const panel = page.getByRole("region", { name: "Admin access" });
     await expect(panel).toContainText("Only admins can reveal the sourcegraph-admin password.");
     await expect(panel.getByTestId("reveal-submit")).toHaveCount(0);
 
     await signInAs("admin");
-    await page.goto(`/instances/${slug}`);
+    await page.goto(`/instances/${slug}`, { waitUntil: "domcontentloaded", timeout: 90_000 });
     await page.getByLabel("Reason (recorded in the audit trail)").first().fill(reason);
     await page.getByTestId("reveal-submit").click();
     const dialog = page.getByRole("dialog", { name: `sourcegraph-admin on ${slug}` });
@@ -49,7 +49,7 @@ test.describe("customer admin access", () => {
     expect(JSON.stringify(audit)).not.toContain(password);
 
     await signInAs("support");
-    await page.goto(`/instances/${slug}`);
+    await page.goto(`/instances/${slug}`, { waitUntil: "domcontentloaded", timeout: 90_000 });
     await page.getByTestId("reset-username").fill("customer-admin");
     await page.getByTestId("reset-reason").fill(`${reason} (reset link)`);
     await page.getByTestId("reset-submit").click();
