@@ -17,6 +17,7 @@ export function Nav({ actor }: { actor: Actor | null }) {
             <Link href="/upgrades" className="text-slate-600 hover:text-slate-900">Upgrades</Link>
             <Link href="/releases" className="text-slate-600 hover:text-slate-900">Releases</Link>
             {can(actor.role, "audit:read") && <Link href="/audit" className="text-slate-600 hover:text-slate-900">Audit</Link>}
+            <Link href="/settings/backups" className="text-slate-600 hover:text-slate-900">Backups</Link>
             <Link href="/settings/tokens" className="text-slate-600 hover:text-slate-900">API tokens</Link>
             {can(actor.role, "users:manage") && <Link href="/admin/users" className="text-slate-600 hover:text-slate-900">Users</Link>}
             {can(actor.role, "notifications:manage") && <Link href="/settings/notifications" className="text-slate-600 hover:text-slate-900">Notifications</Link>}

@@ -70,6 +70,7 @@ const PAGES: [string, (page: Page) => Promise<unknown>][] = [
   ["/audit", async () => {}],
   ["/settings/tokens", async () => {}],
   ["/settings/notifications", async () => {}],
+  ["/settings/backups", (page) => expect(page.getByTestId("fleet-everyDays")).toHaveValue("7")],
   ["/releases", async () => {}],
   ["/admin/users", async () => {}],
 ];

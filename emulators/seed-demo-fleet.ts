@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import pg from "pg";
 import type { DemoInstance } from "../lib/demo/build-demo-fleet";
+import type { DemoCredentials } from "../lib/demo/keep-demo-tokens";
 import { ensureSchema } from "./gcp/state";
 import { handBuiltProjectRows } from "./seed-hand-built";
 import { upsertMany } from "./gcp/store";
@@ -10,12 +11,14 @@ import { ensureSchema as ensureSourcegraphSchema, seedInstances } from "./source
  * Makes the demo fleet exist in the local emulators (their state lives in the same
  * database, schemas gcp_emulator and sourcegraph_emulator), with the IPs and versions the
  * control plane has on record and the faults its health says. Instances still being
- * provisioned have nothing in GCP yet. Returns each instance's Sourcegraph access token
- * (demo only: deterministic from the slug) for the caller to keep in the secret store.
+ * provisioned have nothing in GCP yet. Returns each instance's Sourcegraph access token and
+ * sourcegraph-admin password (demo only: deterministic from the slug) for the caller to keep
+ * in the secret store. Each instance has one user of the customer's, `customer-admin`, to send
+ * a password-reset link to.
  */
-export async function seedEmulatorsForFleet(databaseUrl: string, fleet: DemoInstance[]): Promise<Map<string, string>> {
+export async function seedEmulatorsForFleet(databaseUrl: string, fleet: DemoInstance[]): Promise<Map<string, DemoCredentials>> {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
-  const tokens = new Map<string, string>();
+  const tokens = new Map<string, DemoCredentials>();
   try {
     await ensureSchema(pool);
     await ensureSourcegraphSchema(pool);
@@ -40,14 +43,17 @@ export async function seedEmulatorsForFleet(databaseUrl: string, fleet: DemoInst
         }),
       ),
     );
-    for (const i of live) tokens.set(i.slug, `sgp_demo_${createHash("sha256").update(i.slug).digest("hex").slice(0, 32)}`);
+    const derive = (slug: string, what: string) => createHash("sha256").update(`${what}:${slug}`).digest("hex").slice(0, 32);
+    for (const i of live) tokens.set(i.slug, { token: `sgp_demo_${createHash("sha256").update(i.slug).digest("hex").slice(0, 32)}`, adminPassword: `demo-${derive(i.slug, "admin-password")}` });
     await seedInstances(
       pool,
       live.map((i) => ({
         slug: i.slug,
         version: i.version,
         project: i.gcpProjectId,
-        accessTokens: [tokens.get(i.slug)!],
+        accessTokens: [tokens.get(i.slug)!.token],
+        admin: { email: `managed+${i.slug}@sourcegraph.com`, username: "sourcegraph-admin", password: tokens.get(i.slug)!.adminPassword },
+        users: [{ username: "customer-admin", email: `it@${i.slug}.example.com` }],
         externalUrl: i.externalUrl,
         faults: {
           frontendDown: failing(i, "Frontend /healthz") || failing(i, "VM status"),

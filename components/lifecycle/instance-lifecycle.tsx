@@ -1,6 +1,7 @@
 "use client";
 import type { InstanceView } from "@/lib/instances/instance-view";
 import { Section } from "../ui/section";
+import { InstanceBackupPolicyForm } from "../backups/instance-backup-policy-form";
 import { ChangeAccessForm } from "./change-access-form";
 import { DeleteInstanceForm } from "./delete-instance-form";
 import { ResizeForm } from "./resize-form";
@@ -36,7 +37,10 @@ export function InstanceLifecycle({ instance: i, canChange, canSnapshot, canSeeS
           title="Snapshots"
           actions={canSnapshot && live ? <button type="button" className="rounded border px-2 py-0.5 text-xs" onClick={() => start.mutate({ kind: "snapshot" })}>Take a snapshot</button> : undefined}
         >
-          <SnapshotList slug={i.slug} onRestore={canChange && i.status === "active" ? (snapshot) => start.mutate({ kind: "restore", snapshot }) : undefined} />
+          <div className="space-y-3">
+            <SnapshotList slug={i.slug} onRestore={canChange && i.status === "active" ? (snapshot) => start.mutate({ kind: "restore", snapshot }) : undefined} />
+            <InstanceBackupPolicyForm slug={i.slug} canEdit={canChange} />
+          </div>
         </Section>
       )}
     </>

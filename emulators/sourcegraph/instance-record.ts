@@ -35,6 +35,8 @@ export interface EmulatedInstance {
   schemaVersion: string;
   needsSiteInit: boolean;
   admin: { email: string; username: string; passwordHash: string } | null;
+  /** The customer's users besides the site admin (who is always User:1). */
+  users: EmulatedUser[];
   siteConfig: { id: number; contents: string };
   /** id null: the site has never saved global settings. */
   settings: { id: number | null; contents: string | null };
@@ -46,16 +48,23 @@ export interface EmulatedInstance {
   updatedAt: Date;
 }
 
+export interface EmulatedUser {
+  /** The number in the GraphQL ID `User:<id>`; 2 and up (1 is the site admin). */
+  id: number;
+  username: string;
+  email: string;
+}
+
 export interface EffectiveContainer extends ContainerRecord {
   name: string;
   image: string;
 }
 
 export const INSTANCE_COLUMNS = `slug, version, needs_site_init, admin, site_config, site_config_id, settings, settings_id,
-  containers, db_read_only, pending_restart, faults, updated_at, compose_version, schema_version`;
+  containers, db_read_only, pending_restart, faults, updated_at, compose_version, schema_version, users`;
 
 export const VM_COLUMNS = "project, zone, name, slug, compose_version, containers, pending_restart, faults, updated_at";
-export const DATABASE_COLUMNS = "needs_site_init, admin, site_config, site_config_id, settings, settings_id, db_read_only, schema_version, updated_at";
+export const DATABASE_COLUMNS = "needs_site_init, admin, site_config, site_config_id, settings, settings_id, db_read_only, schema_version, updated_at, users";
 
 /** A legacy row: VM and database in one. */
 export function rowToInstance(row: Record<string, unknown>): EmulatedInstance {
@@ -81,7 +90,7 @@ export function vmRowToInstance(vm: Record<string, unknown>, database: DatabaseK
   const version = containers["sourcegraph-frontend-0"]?.version ?? composeVersion;
   const fields = db
     ? databaseFields(db, version)
-    : { needsSiteInit: false, admin: null, siteConfig: { id: 0, contents: "{}" }, settings: { id: null, contents: null }, databaseReadOnly: false, schemaVersion: "" };
+    : { needsSiteInit: false, admin: null, users: [], siteConfig: { id: 0, contents: "{}" }, settings: { id: null, contents: null }, databaseReadOnly: false, schemaVersion: "" };
   const updated = [vm.updated_at as Date, db?.updated_at as Date | undefined].filter(Boolean) as Date[];
   return {
     ref: { kind: "vm", project: vm.project as string, zone: vm.zone as string, vm: vm.name as string },
@@ -101,6 +110,7 @@ function databaseFields(row: Record<string, unknown>, fallbackVersion: string) {
   return {
     needsSiteInit: row.needs_site_init as boolean,
     admin: (row.admin as EmulatedInstance["admin"]) ?? null,
+    users: (row.users as EmulatedUser[] | undefined) ?? [],
     siteConfig: { id: row.site_config_id as number, contents: row.site_config as string },
     settings: { id: (row.settings_id as number | null) ?? null, contents: (row.settings as string | null) ?? null },
     databaseReadOnly: row.db_read_only as boolean,

@@ -97,6 +97,18 @@ CREATE TABLE IF NOT EXISTS sourcegraph_emulator.database_credential (
   PRIMARY KEY (project, kind, location, name, secret_sha256),
   FOREIGN KEY (project, kind, location, name) REFERENCES sourcegraph_emulator.database_state ON DELETE CASCADE
 );
+-- The customer's own users besides the site admin (User:1): [{id, username, email}], in the
+-- database like the rest of its state, so snapshots and restores carry them.
+DO $$ BEGIN
+  IF NOT EXISTS (SELECT 1 FROM information_schema.columns
+                 WHERE table_schema = 'sourcegraph_emulator' AND table_name = 'instance' AND column_name = 'users') THEN
+    ALTER TABLE sourcegraph_emulator.instance ADD COLUMN users jsonb NOT NULL DEFAULT '[]';
+  END IF;
+  IF NOT EXISTS (SELECT 1 FROM information_schema.columns
+                 WHERE table_schema = 'sourcegraph_emulator' AND table_name = 'database_state' AND column_name = 'users') THEN
+    ALTER TABLE sourcegraph_emulator.database_state ADD COLUMN users jsonb NOT NULL DEFAULT '[]';
+  END IF;
+END $$;
 -- The last change of a project's backend service (for the public URL's propagation delay).
 CREATE TABLE IF NOT EXISTS sourcegraph_emulator.lb_switch (
   project        text PRIMARY KEY,

@@ -13,6 +13,8 @@ export interface InstanceSeed {
   needsSiteInit?: boolean;
   /** The first site admin of an initialised instance; defaults to the runbook's account. */
   admin?: { email: string; username: string; password?: string };
+  /** The customer's users besides the site admin, numbered User:2, User:3, … in this order. */
+  users?: Array<{ username: string; email: string }>;
   /** Access tokens that work on this instance (e.g. the one demo mode keeps for it). */
   accessTokens?: string[];
   /** Default `https://<slug>.sourcegraph.com` once initialised; none on a fresh instance. */
@@ -42,13 +44,13 @@ export async function seedInstances(db: Db, seeds: InstanceSeed[], chunkSize = 2
     const rows = unique.slice(i, i + chunkSize).map(toRow);
     await db.query(
       `INSERT INTO sourcegraph_emulator.instance
-         (slug, version, needs_site_init, admin, site_config, site_config_id, settings, settings_id, containers, db_read_only, pending_restart, faults, updated_at)
+         (slug, version, needs_site_init, admin, site_config, site_config_id, settings, settings_id, containers, db_read_only, pending_restart, faults, updated_at, users)
        SELECT slug, version, needs_site_init, admin, site_config, 1, settings, CASE WHEN settings IS NULL THEN NULL ELSE 1 END,
-              containers, db_read_only, false, faults, now()
-       FROM unnest($1::text[], $2::text[], $3::boolean[], $4::jsonb[], $5::text[], $6::text[], $7::jsonb[], $8::boolean[], $9::jsonb[])
-         AS t(slug, version, needs_site_init, admin, site_config, settings, containers, db_read_only, faults)
+              containers, db_read_only, false, faults, now(), users
+       FROM unnest($1::text[], $2::text[], $3::boolean[], $4::jsonb[], $5::text[], $6::text[], $7::jsonb[], $8::boolean[], $9::jsonb[], $10::jsonb[])
+         AS t(slug, version, needs_site_init, admin, site_config, settings, containers, db_read_only, faults, users)
        ON CONFLICT (slug) DO UPDATE SET
-         version = excluded.version, needs_site_init = excluded.needs_site_init, admin = excluded.admin,
+         version = excluded.version, needs_site_init = excluded.needs_site_init, admin = excluded.admin, users = excluded.users,
          site_config = excluded.site_config, site_config_id = excluded.site_config_id, settings = excluded.settings,
          settings_id = excluded.settings_id, containers = excluded.containers, db_read_only = excluded.db_read_only,
          pending_restart = false, faults = excluded.faults, compose_version = NULL, schema_version = NULL, updated_at = now()`,
@@ -62,6 +64,7 @@ export async function seedInstances(db: Db, seeds: InstanceSeed[], chunkSize = 2
         rows.map((r) => r.containers),
         rows.map((r) => r.databaseReadOnly),
         rows.map((r) => r.faults),
+        rows.map((r) => r.users),
       ],
     );
     const slugs = rows.map((r) => r.slug);
@@ -104,5 +107,6 @@ function toRow(seed: InstanceSeed) {
     databaseReadOnly: seed.databaseReadOnly ?? false,
     faults: JSON.stringify(seed.faults ?? {}),
     accessTokens: needsSiteInit ? [] : (seed.accessTokens ?? []),
+    users: JSON.stringify((seed.users ?? []).map((u, n) => ({ id: n + 2, username: u.username, email: u.email }))),
   };
 }

@@ -116,7 +116,7 @@ export async function restoreDatabase(db: Db, snapshotLink: string, disk: { proj
 export async function copyDatabase(db: Db, from: DatabaseKey, to: Exclude<DatabaseKey, { kind: "legacy" }>): Promise<boolean> {
   const [toLocation, toName] = databaseLocation(to);
   const dest = [to.project, to.kind, toLocation, toName];
-  const columns = "needs_site_init, admin, site_config, site_config_id, settings, settings_id, db_read_only";
+  const columns = "needs_site_init, admin, users, site_config, site_config_id, settings, settings_id, db_read_only";
   let copied: number | null;
   let credentials: { sql: string; params: unknown[] };
   if (from.kind === "legacy") {

@@ -34,7 +34,7 @@ const dateParam = (field: string, end: boolean) =>
 export const auditQuerySchema = z
   .object({
     actor: z.string().trim().max(254, "actor must be at most 254 characters").regex(/^[A-Za-z0-9._+@-]*$/, "actor must be (part of) an email address").optional(),
-    action: z.string().trim().max(80, "action must be at most 80 characters").regex(/^[a-z0-9.-]*$/, "action must look like job.create").optional(),
+    action: z.string().trim().max(80, "action must be at most 80 characters").regex(/^[a-z0-9._-]*$/, "action must look like job.create").optional(),
     instance: z.string().max(40, "instance must be a slug").regex(/^[a-z0-9-]*$/, "instance must be a slug").optional(),
     from: dateParam("from", false),
     to: dateParam("to", true),

@@ -19,6 +19,11 @@ export const PERMISSIONS = {
   "users:manage": ["admin"],
   "notifications:manage": ["admin"],
   "releases:manage": ["admin"],
+  "backups:manage": ["admin"],
+  /** The customer instance's `sourcegraph-admin` password: admins only, with a reason, audited. */
+  "admin-password:reveal": ["admin"],
+  /** A password-reset link for a user of a customer's instance, for support to send them. */
+  "password-reset:create": ["admin", "operator", "support"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

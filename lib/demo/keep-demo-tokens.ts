@@ -1,11 +1,17 @@
 import type { PrismaClient } from "../generated/prisma/client";
 import { secretStoreFromEnv } from "../secrets";
 
-/** Puts each demo instance's Sourcegraph token in the secret store and records the reference. */
-export async function keepDemoTokens(db: PrismaClient, tokens: Map<string, string>): Promise<void> {
+/** What the emulators were seeded with for one demo instance. */
+export interface DemoCredentials {
+  token: string;
+  adminPassword: string;
+}
+
+/** Puts each demo instance's Sourcegraph token and admin password in the secret store and records the references. */
+export async function keepDemoTokens(db: PrismaClient, credentials: Map<string, DemoCredentials>): Promise<void> {
   const store = secretStoreFromEnv();
-  for (const [slug, token] of tokens) {
-    const ref = await store.put(`sourcegraph-token-${slug}`, token);
-    await db.instance.update({ where: { slug }, data: { secretRefs: { sourcegraphToken: ref } } });
+  for (const [slug, c] of credentials) {
+    const secretRefs = { sourcegraphToken: await store.put(`sourcegraph-token-${slug}`, c.token), adminPassword: await store.put(`${slug}-admin-password`, c.adminPassword) };
+    await db.instance.update({ where: { slug }, data: { secretRefs } });
   }
 }

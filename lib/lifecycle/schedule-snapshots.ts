@@ -1,7 +1,6 @@
 import { SYSTEM_ACTOR } from "../auth/actor";
 import { db } from "../db/client";
 import { createJobInTransaction } from "../jobs/create-job";
-import { backupPolicy, type BackupPolicy } from "./backup-policy";
 
 /** Any number took the lock: one worker schedules at a time. */
 const SCHEDULE_LOCK = 0x5a4e_5053;
@@ -10,18 +9,21 @@ const PER_LOOK = Number(process.env.BACKUP_SCHEDULE_BATCH ?? 50);
 
 /**
  * Starts a scheduled `snapshot` job for every active instance whose last snapshot job (or, if
- * none, its creation) is older than the policy's interval and that has no job in progress.
+ * none, its creation) is older than its policy's interval (the instance's override, else the
+ * fleet's) and that has no job in progress.
  * One worker schedules at a time (an advisory lock); the jobs themselves queue per instance.
  */
-export async function scheduleDueSnapshots(policy: BackupPolicy = backupPolicy(), now = new Date()): Promise<string[]> {
-  const cutoff = new Date(now.getTime() - policy.everyDays * 86_400_000);
+export async function scheduleDueSnapshots(now = new Date()): Promise<string[]> {
   return db.$transaction(async (tx) => {
     const [{ locked }] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(${SCHEDULE_LOCK}) AS locked`;
     if (!locked) return [];
     const due = await tx.$queryRaw<{ slug: string }[]>`
       SELECT i.slug FROM instance i
+      LEFT JOIN instance_backup_policy o ON o.instance_id = i.id
+      CROSS JOIN (SELECT COALESCE((SELECT every_days FROM fleet_backup_policy WHERE id = 1), 7) AS every_days) f
       WHERE i.status = 'active'
-        AND GREATEST(i.created_at, (SELECT max(j.created_at) FROM job j WHERE j.instance_id = i.id AND j.kind = 'snapshot' AND j.status <> 'failed')) < ${cutoff}
+        AND GREATEST(i.created_at, (SELECT max(j.created_at) FROM job j WHERE j.instance_id = i.id AND j.kind = 'snapshot' AND j.status <> 'failed'))
+            < ${now}::timestamptz - make_interval(days => COALESCE(o.every_days, f.every_days))
         AND NOT EXISTS (SELECT 1 FROM job j WHERE j.instance_id = i.id AND j.status IN ('queued', 'running', 'waiting'))
       ORDER BY i.slug LIMIT ${PER_LOOK}`;
     for (const { slug } of due) await createJobInTransaction(tx, SYSTEM_ACTOR, { kind: "snapshot", instanceSlug: slug, params: { reason: "scheduled" } });

@@ -23,6 +23,10 @@ export const ROUTE_PERMISSIONS: Record<string, Permission | "public" | "next-aut
   "GET /api/instances/[slug]/health-history": "fleet:read",
   "GET /api/instances/[slug]/deployment": "logs:read",
   "GET /api/instances/[slug]/snapshots": "logs:read",
+  "GET /api/instances/[slug]/backup-policy": "fleet:read",
+  "PUT /api/instances/[slug]/backup-policy": "instances:upgrade",
+  "POST /api/instances/[slug]/admin-password/reveal": "admin-password:reveal",
+  "POST /api/instances/[slug]/password-reset-links": "password-reset:create",
   "GET /api/health/summary": "fleet:read",
 
   "GET /api/jobs": "jobs:read",
@@ -45,6 +49,9 @@ export const ROUTE_PERMISSIONS: Record<string, Permission | "public" | "next-aut
   "GET /api/releases": "fleet:read",
   "POST /api/releases": "releases:manage",
   "PATCH /api/releases/[version]": "releases:manage",
+
+  "GET /api/settings/backup-policy": "fleet:read",
+  "PUT /api/settings/backup-policy": "backups:manage",
 
   "GET /api/audit": "audit:read",
 

@@ -18,12 +18,14 @@ export const MALFORMED_CIDRS = ["10.0.0.0/33", "300.1.1.1/24", "10.0.0.0", "10.0
 
 export const HOSTILE_NUMBERS: unknown[] = ["500; rm -rf /", -1, 0, 1e15, 1.5, "NaN", null, [500], { $gt: 0 }];
 
-export type FieldKind = "text" | "number" | "cidrs";
+/** A number where `null` means something (an instance's backup policy: "the fleet's value"). */
+export type FieldKind = "text" | "number" | "nullable-number" | "cidrs";
 
 /** Values for one body field of the given kind, each labelled for the failure report. */
 export function hostileValuesFor(kind: FieldKind): [string, unknown][] {
   const strings = Object.entries(HOSTILE_STRINGS);
   if (kind === "number") return HOSTILE_NUMBERS.map((v) => [`number ${JSON.stringify(v)}`, v]);
+  if (kind === "nullable-number") return HOSTILE_NUMBERS.filter((v) => v !== null).map((v) => [`number ${JSON.stringify(v)}`, v]);
   if (kind === "cidrs") {
     return [
       ...MALFORMED_CIDRS.map((c): [string, unknown] => [`cidr ${JSON.stringify(c)}`, [c]]),

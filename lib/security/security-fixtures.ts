@@ -89,6 +89,10 @@ export function sampleBody(key: string): unknown {
     "PATCH /api/notification-channels/[id]": { name: "Security fixture" },
     "POST /api/releases": { version: `9.${parseInt(unique.slice(0, 3), 16) % 1000}.${parseInt(unique.slice(3), 16) % 1000}`, databaseChanges: false },
     "PATCH /api/releases/[version]": { deployRef: "v5.10.2" },
+    "POST /api/instances/[slug]/admin-password/reveal": { reason: "security test: ticket 1234" },
+    "POST /api/instances/[slug]/password-reset-links": { username: "nobody", reason: "security test: ticket 1234" },
+    "PUT /api/instances/[slug]/backup-policy": { everyDays: 7 },
+    "PUT /api/settings/backup-policy": { everyDays: 7, retentionDays: 90, upgradeRetentionDays: 365, keepUpgradeSnapshots: 5 },
     // A well-formed id whose slug is not valid: refused before GCP is asked (no emulator here).
     "POST /api/instances/import": { projectId: "sourcegraph-managed-a--b" },
   };

@@ -24,6 +24,7 @@ export {
   withMaintenanceNotice,
   withoutMaintenanceNotice,
 } from "./maintenance-notice";
+export { findUserByUsername, randomizeUserPassword, type SourcegraphUser } from "./password-reset";
 export type { RequestOptions, SourcegraphAuth } from "./request";
 export { setExternalUrl } from "./set-external-url";
 export { siteInit, type SiteAdminCredentials } from "./site-init";

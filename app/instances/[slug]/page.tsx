@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
 import { InstanceAuditTrail } from "@/components/audit/instance-audit-trail";
+import { AdminAccess } from "@/components/customer-access/admin-access";
 import { InstanceDeployment } from "@/components/deployment/instance-deployment";
 import { InstanceHealth } from "@/components/health/instance-health";
 import { InstanceJobs } from "@/components/instances/instance-jobs";
@@ -37,6 +38,9 @@ export default async function InstancePage({ params }: { params: Promise<{ slug:
       <InstanceHealth slug={instance.slug} canRun={can(actor.role, "jobs:run")} />
       <InstanceUpgrade instance={instance} role={actor.role} />
       <InstanceLifecycle instance={instance} canChange={can(actor.role, "instances:upgrade")} canSnapshot={can(actor.role, "jobs:run")} canSeeSnapshots={can(actor.role, "logs:read")} />
+      {instance.status === "active" && (
+        <AdminAccess slug={instance.slug} canReveal={can(actor.role, "admin-password:reveal")} canResetLink={can(actor.role, "password-reset:create")} />
+      )}
       {canSeeIps && (
         <Section title="Operator access">
           <OperatorAccess commands={operatorCommands(instance)} />

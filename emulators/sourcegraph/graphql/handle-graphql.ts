@@ -6,6 +6,7 @@ import { GraphqlInputError, hasField, maskQuery } from "./field-arguments";
 import { GraphqlError, MUST_BE_ADMIN } from "./graphql-error";
 import { createAccessToken, overwriteSettings, updateSiteConfiguration } from "./mutations";
 import { answerQuery } from "./queries";
+import { randomizeUserPassword } from "./users";
 
 type Mutation = (db: Db, instance: EmulatedInstance, query: string, variables: Record<string, unknown>) => Promise<Record<string, unknown>>;
 
@@ -14,6 +15,7 @@ const MUTATIONS: Array<[string, Mutation]> = [
   ["updateSiteConfiguration", updateSiteConfiguration],
   ["settingsMutation", overwriteSettings],
   ["createAccessToken", createAccessToken],
+  ["randomizeUserPassword", randomizeUserPassword],
 ];
 
 /** The body of a `POST /.api/graphql`, answered in GraphQL's `{ data }` / `{ errors }` shape. */
@@ -27,7 +29,7 @@ export async function handleGraphql(pool: pg.Pool, instance: EmulatedInstance, v
   const query = typeof request.query === "string" ? request.query : "";
   const variables = (request.variables && typeof request.variables === "object" ? request.variables : {}) as Record<string, unknown>;
   try {
-    if (!/^\s*mutation\b/.test(maskQuery(query))) return { data: answerQuery(query, instance, viewer) };
+    if (!/^\s*mutation\b/.test(maskQuery(query))) return { data: answerQuery(query, instance, viewer, variables) };
     const match = MUTATIONS.find(([field]) => hasField(query, field));
     if (!match) throw new GraphqlError("this mutation is not supported by the Sourcegraph emulator");
     if (viewer !== "admin") throw new GraphqlError(MUST_BE_ADMIN, [match[0]]);

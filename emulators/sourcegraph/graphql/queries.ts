@@ -4,9 +4,10 @@ import type { EmulatedInstance } from "../instance-record";
 import type { Viewer } from "../viewer";
 import { hasField } from "./field-arguments";
 import { GraphqlError, MUST_BE_ADMIN } from "./graphql-error";
+import { userByUsername } from "./users";
 
 /** Answers the read fields the control plane uses; each present top-level field gets its object. */
-export function answerQuery(query: string, instance: EmulatedInstance, viewer: Viewer): Record<string, unknown> {
+export function answerQuery(query: string, instance: EmulatedInstance, viewer: Viewer, variables: Record<string, unknown> = {}): Record<string, unknown> {
   const data: Record<string, unknown> = {};
   const admin = viewer === "admin";
   const latestSettings = instance.settings.id === null ? null : { id: instance.settings.id, contents: instance.settings.contents ?? "{}" };
@@ -28,8 +29,12 @@ export function answerQuery(query: string, instance: EmulatedInstance, viewer: V
     };
   }
   if (hasField(query, "viewerSettings")) data.viewerSettings = cascade(latestSettings);
+  if (hasField(query, "user")) {
+    const user = userByUsername(query, instance, variables);
+    data.user = user && { id: user.id, username: user.username, siteAdmin: user.siteAdmin, ...(admin ? { primaryEmail: { email: user.email } } : {}) };
+  }
   if (Object.keys(data).length === 0) {
-    throw new GraphqlError("this query is not supported by the Sourcegraph emulator (it answers currentUser, site, viewerSettings)");
+    throw new GraphqlError("this query is not supported by the Sourcegraph emulator (it answers currentUser, site, viewerSettings, user)");
   }
   return data;
 }
