@@ -1,3 +1,4 @@
+import { config } from "../config/load-config";
 import path from "node:path";
 import type { Instance } from "../generated/prisma/client";
 import { getBackendTarget, type BackendTarget } from "../gcp";
@@ -70,12 +71,12 @@ export async function sourcegraphAccess(ctx: StepContext): Promise<{ baseUrl: st
 
 /** The Terraform working directory of one colour of one instance. */
 export function terraformDir(slug: string, colour: Colour): string {
-  return path.resolve(process.env.TERRAFORM_WORK_DIR ?? path.join(process.env.DATA_DIR ?? ".data", "terraform"), slug, colour);
+  return path.join(config().TERRAFORM_WORK_DIR, slug, colour);
 }
 
 /** The module a new colour is created from (the fixture module in demo mode and tests). */
 export function terraformModuleDir(): string {
-  return path.resolve(process.env.TERRAFORM_MODULE_DIR ?? "lib/terraform/fixtures/instance");
+  return config().TERRAFORM_MODULE_DIR;
 }
 
 export function maintenanceMessage(version: string): string {
