@@ -44,7 +44,8 @@ async function main() {
   };
   if (demo) {
     // Demo mode's settings live in one place: lib/config/demo-defaults.ts.
-    const defaults = demoDefaults({ env: process.env, dataDir, port });
+    const standIns = { fakeGcloudDir: fromRepoRoot("emulators/fake-gcloud"), terraformFixturesDir: fromRepoRoot("emulators/terraform-fixtures") };
+    const defaults = demoDefaults({ env: process.env, dataDir, port, standIns });
     const emulatorPort = defaults.gcpEmulatorPort;
     const sourcegraphPort = defaults.sourcegraphEmulatorPort;
     Object.assign(env, defaults.env);

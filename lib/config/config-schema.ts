@@ -27,14 +27,14 @@ const flag = (fallback: boolean, description: string) =>
     .transform((v) => (v === undefined ? fallback : v === "1"))
     .describe(description);
 
-const isUrl = (v: string) => URL.canParse(v);
-const url = (description: string) => z.preprocess(blank, z.string().trim().refine(isUrl, "must be a URL, e.g. https://host:port").optional()).describe(description);
+const isHttpUrl = (v: string) => /^https?:\/\//i.test(v) && URL.canParse(v);
+const url = (description: string) => z.preprocess(blank, z.string().trim().refine(isHttpUrl, "must be a URL, e.g. https://host:port").optional()).describe(description);
 
 export const configSchema = z
   .object({
     // Database
     DATABASE_URL: z
-      .preprocess(blank, z.string().trim().refine(isUrl, "must be a postgresql:// URL").default("postgresql://postgres:postgres@127.0.0.1:5433/managed_instances"))
+      .preprocess(blank, z.string().trim().refine((v) => /^postgres(ql)?:\/\//i.test(v) && URL.canParse(v), "must be a postgresql:// URL").default("postgresql://postgres:postgres@127.0.0.1:5433/managed_instances"))
       .describe("The Postgres database (`npm start` without it runs an embedded one)."),
     DB_POOL_SIZE: int(10, "Connections of the Prisma client's pool."),
     PG_POOL_SIZE: int(10, "Connections of the plain pg pool (LISTEN/NOTIFY, the queue, log batches)."),

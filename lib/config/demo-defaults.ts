@@ -1,5 +1,4 @@
 import path from "node:path";
-import { fromRepoRoot } from "./repo-root";
 
 /*
  * Demo mode, in one place. Demo mode differs from production only in configuration:
@@ -35,13 +34,20 @@ export interface DemoDefaults {
  * schedule. Deployments are committed to `<DATA_DIR>/deployments.git` (DEPLOYMENTS_REPO
  * unset, made on first use); set BILLING_ACCOUNT="" to get the runbook's "ask @beyang" human
  * task instead of linking the emulator's account. Values already in `env` win, except the
- * markers of demo mode itself.
+ * markers of demo mode itself. Where the stand-ins live is the caller's to say: production
+ * code never names them.
  */
-export function demoDefaults(options: { env: Record<string, string | undefined>; dataDir: string; port: number }): DemoDefaults {
-  const { env, dataDir, port } = options;
+export function demoDefaults(options: {
+  env: Record<string, string | undefined>;
+  dataDir: string;
+  port: number;
+  /** The fake gcloud's folder and the offline Terraform fixtures' folder. */
+  standIns: { fakeGcloudDir: string; terraformFixturesDir: string };
+}): DemoDefaults {
+  const { env, dataDir, port, standIns } = options;
   const gcpEmulatorPort = Number(env.GCP_EMULATOR_PORT ?? port + 1010);
   const sourcegraphEmulatorPort = Number(env.SOURCEGRAPH_EMULATOR_PORT ?? port + 1020);
-  const fixtures = fromRepoRoot("emulators/terraform-fixtures");
+  const fixtures = standIns.terraformFixturesDir;
   return {
     gcpEmulatorPort,
     sourcegraphEmulatorPort,
@@ -55,7 +61,7 @@ export function demoDefaults(options: { env: Record<string, string | undefined>;
       SOURCEGRAPH_BASE_URL_TEMPLATE: env.SOURCEGRAPH_BASE_URL_TEMPLATE ?? `http://127.0.0.1:${sourcegraphEmulatorPort}/i/{slug}`,
       SOURCEGRAPH_EMULATOR_URL: `http://127.0.0.1:${sourcegraphEmulatorPort}`,
       // `gcloud compute ssh` reaches the emulated VMs through the fake gcloud.
-      PATH: `${fromRepoRoot("emulators/fake-gcloud")}${path.delimiter}${env.PATH}`,
+      PATH: `${standIns.fakeGcloudDir}${path.delimiter}${env.PATH}`,
       // Notification channels may point at receivers on this machine over http (lib/notify/channel-url.ts).
       NOTIFY_ALLOW_INSECURE_URLS: env.NOTIFY_ALLOW_INSECURE_URLS ?? "1",
       // The seeded fleet is "created" weeks ago: every instance would be due for a scheduled
