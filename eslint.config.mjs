@@ -25,6 +25,16 @@ export default defineConfig([
     },
   },
   {
+    // Configuration is read once, typed and checked at start (lib/config): everything else
+    // receives settings. Tests, their fixtures (lib/testing) and the config module itself may
+    // touch process.env; a child process's inherited environment is marked where it is built.
+    files: ["lib/**/*.ts", "lib/**/*.tsx", "app/**/*.ts", "app/**/*.tsx", "components/**/*.tsx", "workers/**/*.ts"],
+    ignores: ["**/*.test.ts", "**/*.test.tsx", "lib/config/**", "lib/testing/**"],
+    rules: {
+      "no-restricted-properties": ["error", { object: "process", property: "env", message: "read settings from lib/config (config()), not process.env" }],
+    },
+  },
+  {
     rules: {
       // Server data flows through react-query; effects that sync props to local state are deliberate here.
       "react-hooks/set-state-in-effect": "off",

@@ -10,13 +10,24 @@ import { createServer } from "node:http";
 import next from "next";
 import { PEER_ADDRESS_HEADER } from "./lib/http/trust-proxy";
 import { WEB_SERVER_MARKER } from "./lib/startup/web-startup-problems";
+import { config } from "./lib/config/load-config";
 
-const port = Number(process.env.PORT ?? 3000);
-// Not HOSTNAME: shells and containers set it to the machine's name.
-const hostname = process.env.WEB_HOST || undefined;
+// The marker is for the Next.js app this process loads (lib/startup/web-startup-problems.ts).
 process.env[WEB_SERVER_MARKER] = "1";
+// A malformed value is refused here with every problem named (instrumentation.ts checks the rest).
+const settings = (() => {
+  try {
+    return config();
+  } catch (e) {
+    console.error(`[web] ${e instanceof Error ? e.message : e}`);
+    process.exit(1);
+  }
+})();
+const port = settings.PORT;
+// Not HOSTNAME: shells and containers set it to the machine's name.
+const hostname = settings.WEB_HOST;
 
-const app = next({ dev: process.env.NODE_ENV === "development", port, hostname });
+const app = next({ dev: settings.NODE_ENV === "development", port, hostname });
 const handle = app.getRequestHandler();
 await app.prepare();
 

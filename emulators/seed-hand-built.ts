@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type pg from "pg";
+import { DEMO_PROJECT_PARENT } from "../lib/config/demo-defaults";
 import { NAMES } from "./gcp/names";
 import { backendServiceDoc, groupDoc } from "./gcp/load-balancer-resources";
 import { selfLink, zoneLocation } from "./gcp/resources";
@@ -8,8 +9,8 @@ import { upsertMany, type ResourceRow } from "./gcp/store";
 import { diskDoc } from "./gcp/storage-resources";
 import { seedInstances } from "./sourcegraph/state";
 
-/** The folder demo mode's fleet lives under (GCP_PROJECT_PARENT in demo mode). */
-export const DEMO_PROJECT_PARENT = "folders/100000000001";
+/** The folder demo mode's fleet lives under (GCP_PROJECT_PARENT in demo mode: lib/config/demo-defaults.ts). */
+export { DEMO_PROJECT_PARENT };
 
 /** Built by hand from the runbook, before the control plane existed: what the import story finds. */
 export const HAND_BUILT_DEMO = [

@@ -4,7 +4,7 @@
  */
 import { parseArgs } from "node:util";
 import { createClient } from "../lib/db/client";
-import { databaseUrl } from "../lib/env";
+import { config } from "../lib/config/load-config";
 import { seedDemoUsers, seedFleet } from "../lib/demo/seed-demo";
 import { keepDemoTokens } from "../lib/demo/keep-demo-tokens";
 import { seedEmulatorsForFleet } from "../emulators/seed-demo-fleet";
@@ -15,7 +15,7 @@ if (!Number.isInteger(count) || count < 0 || count > 100_000) {
   console.error("--count must be an integer between 0 and 100000");
   process.exit(2);
 }
-const url = databaseUrl();
+const url = config().DATABASE_URL;
 const db = createClient(url);
 try {
   await seedDemoUsers(db);

@@ -14,9 +14,10 @@ import { Children } from "./lib/children";
 import { buildIfChanged } from "./lib/build-if-changed";
 import { waitForHttp } from "./lib/wait-for-http";
 import { prepareDemoData } from "./lib/prepare-demo-data";
-import { demoProvisioningEnv } from "./lib/demo-provisioning-env";
+import { demoDefaults } from "../lib/config/demo-defaults";
+import { fromRepoRoot } from "../lib/config/repo-root";
 
-const dataDir = path.resolve(process.env.DATA_DIR ?? ".data");
+const dataDir = fromRepoRoot(process.env.DATA_DIR ?? ".data");
 const port = Number(process.env.PORT ?? 3000);
 const demo = !process.env.DATABASE_URL || process.env.DEMO_MODE === "1";
 const children = new Children();
@@ -35,8 +36,6 @@ async function main() {
   await installQueueSchema(databaseUrl);
   log(`database ready (${migrated.applied.length} migration(s) applied now, ${migrated.alreadyApplied} before)`);
 
-  const emulatorPort = Number(process.env.GCP_EMULATOR_PORT ?? port + 1010);
-  const sourcegraphPort = Number(process.env.SOURCEGRAPH_EMULATOR_PORT ?? port + 1020);
   const env: Record<string, string | undefined> = {
     DATABASE_URL: databaseUrl,
     PORT: String(port),
@@ -44,23 +43,12 @@ async function main() {
     NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? persistentSecret(path.join(dataDir, "nextauth-secret")),
   };
   if (demo) {
-    Object.assign(env, {
-      DEMO_MODE: "1",
-      GCP_API_ENDPOINT: process.env.GCP_API_ENDPOINT ?? `http://127.0.0.1:${emulatorPort}`,
-      GCP_ACCESS_TOKEN: "demo-emulator-token",
-      SECRETS_DIR: path.join(dataDir, "secrets"),
-      // Every instance's Sourcegraph is the emulator, at /i/<slug>.
-      SOURCEGRAPH_BASE_URL_TEMPLATE: process.env.SOURCEGRAPH_BASE_URL_TEMPLATE ?? `http://127.0.0.1:${sourcegraphPort}/i/{slug}`,
-      // `gcloud compute ssh` reaches the emulated VMs through the fake gcloud.
-      PATH: `${path.resolve("emulators/fake-gcloud")}${path.delimiter}${process.env.PATH}`,
-      SOURCEGRAPH_EMULATOR_URL: `http://127.0.0.1:${sourcegraphPort}`,
-      // Notification channels may point at receivers on this machine over http (lib/notify/channel-url.ts).
-      NOTIFY_ALLOW_INSECURE_URLS: process.env.NOTIFY_ALLOW_INSECURE_URLS ?? "1",
-      // The seeded fleet is "created" weeks ago: every instance would be due for a scheduled
-      // snapshot at once. The demo takes snapshots by hand (instance page); BACKUP_SCHEDULE=1 turns the schedule on.
-      BACKUP_SCHEDULE: process.env.BACKUP_SCHEDULE ?? "0",
-      ...demoProvisioningEnv(dataDir),
-    });
+    // Demo mode's settings live in one place: lib/config/demo-defaults.ts.
+    const standIns = { fakeGcloudDir: fromRepoRoot("emulators/fake-gcloud"), terraformFixturesDir: fromRepoRoot("emulators/terraform-fixtures") };
+    const defaults = demoDefaults({ env: process.env, dataDir, port, standIns });
+    const emulatorPort = defaults.gcpEmulatorPort;
+    const sourcegraphPort = defaults.sourcegraphEmulatorPort;
+    Object.assign(env, defaults.env);
     Object.assign(process.env, { SECRETS_DIR: env.SECRETS_DIR });
     const tokens = await prepareDemoData(databaseUrl, { count: Number(process.env.DEMO_FLEET_SIZE ?? 40), tokensFile: path.join(dataDir, "demo-tokens.json") });
     log(`demo API tokens (also in ${path.relative(process.cwd(), dataDir)}/demo-tokens.json):`);

@@ -5,7 +5,7 @@ const FIXTURES = path.join(ROOT, "emulators/terraform-fixtures");
 
 /**
  * A worker's environment for provisioning against the emulators: what `npm start` sets in
- * demo mode (scripts/lib/demo-provisioning-env.ts), pointed at this test's emulators and
+ * demo mode (lib/config/demo-defaults.ts), pointed at this test's emulators and
  * scratch directory. Only configuration; the worker runs the production code path.
  */
 export function provisioningTestEnv(o: { gcpUrl: string; sourcegraphUrl: string; tmp: string }): Record<string, string> {

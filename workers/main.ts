@@ -3,13 +3,14 @@
  * Runs jobs from the Postgres queue, sends a heartbeat, and takes over the jobs of workers
  * that stopped sending theirs.
  */
+// First: the configuration is checked before any other module reads it.
+import { settings } from "./worker-config";
 import { run, type Runner } from "graphile-worker";
-import { databaseUrl } from "../lib/env";
 import { pool, closePool } from "../lib/db/pool";
 import { db } from "../lib/db/client";
 import { executeJob } from "../lib/jobs/execute-job";
 import { RUNBOOKS } from "../lib/runbooks/registry";
-import { beat, HEARTBEAT_INTERVAL_MS, newWorkerId, removeHeartbeat } from "../lib/jobs/heartbeat";
+import { beat, heartbeatIntervalMs, newWorkerId, removeHeartbeat } from "../lib/jobs/heartbeat";
 import { notifications } from "../lib/jobs/notifications";
 import { installQueueSchema, quietLogger, RUN_JOB_TASK, workerUtils } from "../lib/jobs/queue";
 import { sweepLostWorkers } from "../lib/jobs/sweep-lost-workers";
@@ -19,21 +20,13 @@ import { notificationTasks } from "../lib/notify/notification-tasks";
 import { sweepLostDeliveries } from "../lib/notify/sweep-lost-deliveries";
 import { startSnapshotSchedule } from "../lib/lifecycle/schedule-snapshots";
 import { interruptAllChildren } from "../lib/shell/run-process";
-import { provisioningConfigProblems } from "../lib/provisioning/settings";
 
-const workerId = process.env.WORKER_ID ?? newWorkerId();
-const concurrency = Number(process.env.WORKER_CONCURRENCY ?? 4);
+const workerId = settings.WORKER_ID ?? newWorkerId();
+const concurrency = settings.WORKER_CONCURRENCY;
 const log = (m: string) => console.log(`[worker ${workerId}] ${m}`);
 
 async function main() {
-  // Outside demo mode, a worker that would provision with missing or offline settings stops
-  // here, naming every variable, instead of failing (or building the wrong thing) mid-job.
-  const problems = process.env.DEMO_MODE === "1" ? [] : provisioningConfigProblems();
-  if (problems.length) {
-    console.error(`[worker ${workerId}] refusing to start; set these and start again:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
-    process.exit(1);
-  }
-  const url = databaseUrl();
+  const url = settings.DATABASE_URL;
   // Load the client libraries now: loading them lazily inside a job would block the event
   // loop for seconds, long enough to miss heartbeats and be presumed lost.
   warmUpClientLibraries();
@@ -41,7 +34,7 @@ async function main() {
   const p = pool();
   await beat(p, workerId);
   const utils = await workerUtils(url);
-  const heartbeat = setInterval(() => beat(p, workerId).catch((e) => log(`heartbeat failed: ${e.message}`)), HEARTBEAT_INTERVAL_MS);
+  const heartbeat = setInterval(() => beat(p, workerId).catch((e) => log(`heartbeat failed: ${e.message}`)), heartbeatIntervalMs());
   const sweep = async () => {
     try {
       await sweepLostWorkers(p, utils, log, workerId);
@@ -50,7 +43,7 @@ async function main() {
       log(`sweep failed: ${(e as Error).message}`);
     }
   };
-  const sweeper = setInterval(sweep, Number(process.env.SWEEP_INTERVAL_MS ?? 5_000));
+  const sweeper = setInterval(sweep, settings.SWEEP_INTERVAL_MS);
   void sweep();
   const runner: Runner = await run({
     connectionString: url,
@@ -69,7 +62,7 @@ async function main() {
   });
   log(`running ${concurrency} job slot(s)`);
   // HEALTH_CHECKS=0 runs a worker without the periodic health checks (jobs only).
-  const healthLoop = process.env.HEALTH_CHECKS === "0" ? { stop: async () => {} } : startHealthLoop({ log });
+  const healthLoop = !settings.HEALTH_CHECKS ? { stop: async () => {} } : startHealthLoop({ log });
   const snapshotSchedule = startSnapshotSchedule(log);
 
   let stopping = false;

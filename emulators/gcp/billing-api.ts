@@ -1,4 +1,5 @@
 import type pg from "pg";
+import { DEMO_BILLING_ACCOUNT } from "../../lib/config/demo-defaults";
 import { invalid } from "./errors";
 import { requireVisibleProject, type ProjectRecord } from "./platform-projects";
 import type { PlatformEndpoint } from "./platform-routes";
@@ -9,8 +10,8 @@ type Doc = Record<string, unknown>;
 
 const ACCOUNT_RE = /^billingAccounts\/[0-9A-F]{6}-[0-9A-F]{6}-[0-9A-F]{6}$/;
 
-/** The account seeded projects (running deployments) are billed to. */
-export const SEEDED_BILLING_ACCOUNT = "billingAccounts/000000-000000-000000";
+/** The account seeded projects (running deployments) are billed to; demo mode links new projects to it. */
+export const SEEDED_BILLING_ACCOUNT = `billingAccounts/${DEMO_BILLING_ACCOUNT}`;
 
 /** Cloud Billing v1: which billing account pays for a project. */
 export const billingEndpoints: PlatformEndpoint[] = [

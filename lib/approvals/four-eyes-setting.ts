@@ -1,3 +1,4 @@
+import { config } from "../config/load-config";
 import { z } from "zod";
 import { JOB_KIND_NAMES } from "../runbooks/kinds";
 
@@ -28,7 +29,7 @@ export function parseFourEyes(raw: string | undefined): FourEyesSetting {
 let cached: FourEyesSetting | undefined;
 /** The process's setting, read once. */
 export function fourEyesSetting(): FourEyesSetting {
-  cached ??= parseFourEyes(process.env.FOUR_EYES);
+  cached ??= parseFourEyes(config().FOUR_EYES);
   return cached;
 }
 

@@ -2,7 +2,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import GoogleProvider from "next-auth/providers/google";
 import { db } from "../db/client";
-import { isDemoMode } from "../env";
+import { config } from "../config/load-config";
 import { rateLimit } from "../http/rate-limit";
 import { requestOrigin } from "../http/request-origin";
 import { sessionSecret } from "./session-secret";
@@ -17,10 +17,11 @@ import type { Role } from "./permissions";
  */
 export function authOptions(): NextAuthOptions {
   const providers: NextAuthOptions["providers"] = [];
-  if (process.env.GOOGLE_CLIENT_ID && process.env.GOOGLE_CLIENT_SECRET) {
-    providers.push(GoogleProvider({ clientId: process.env.GOOGLE_CLIENT_ID, clientSecret: process.env.GOOGLE_CLIENT_SECRET }));
+  const { GOOGLE_CLIENT_ID, GOOGLE_CLIENT_SECRET } = config();
+  if (GOOGLE_CLIENT_ID && GOOGLE_CLIENT_SECRET) {
+    providers.push(GoogleProvider({ clientId: GOOGLE_CLIENT_ID, clientSecret: GOOGLE_CLIENT_SECRET }));
   }
-  if (isDemoMode()) {
+  if (config().DEMO_MODE) {
     providers.push(
       CredentialsProvider({
         id: "dev",
@@ -64,7 +65,7 @@ export function authOptions(): NextAuthOptions {
 async function ensureUser(email: string, name: string) {
   const existing = await db.user.findUnique({ where: { email } });
   if (existing) return;
-  const admins = (process.env.ADMIN_EMAILS ?? "").split(",").map((s) => s.trim().toLowerCase());
+  const admins = (config().ADMIN_EMAILS ?? "").split(",").map((s) => s.trim().toLowerCase());
   const role: Role = admins.includes(email) ? "admin" : "viewer";
   await db.$transaction(async (tx) => {
     const u = await tx.user.create({ data: { email, name, role } });

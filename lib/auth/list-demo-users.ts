@@ -1,10 +1,10 @@
 import { db } from "../db/client";
-import { isDemoMode } from "../env";
+import { config } from "../config/load-config";
 import { ROLES } from "./permissions";
 
 /** The seeded users shown on the sign-in page, in demo mode only. */
 export async function listDemoUsers() {
-  if (!isDemoMode()) return [];
+  if (!config().DEMO_MODE) return [];
   const users = await db.user.findMany({ orderBy: { email: "asc" } });
   return users
     .map((u) => ({ email: u.email, name: u.name, role: u.role as string }))

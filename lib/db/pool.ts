@@ -1,5 +1,5 @@
 import pg from "pg";
-import { databaseUrl } from "../env";
+import { config } from "../config/load-config";
 
 const g = globalThis as unknown as { __pgPool?: pg.Pool };
 
@@ -9,7 +9,7 @@ const g = globalThis as unknown as { __pgPool?: pg.Pool };
  */
 export function pool(): pg.Pool {
   if (!g.__pgPool) {
-    g.__pgPool = new pg.Pool({ connectionString: databaseUrl(), max: Number(process.env.PG_POOL_SIZE ?? 10) });
+    g.__pgPool = new pg.Pool({ connectionString: config().DATABASE_URL, max: config().PG_POOL_SIZE });
     // An idle connection dropped by the server (restart, failover) must not crash the
     // process; the pool replaces it on the next query.
     g.__pgPool.on("error", (e) => console.error(`[db] idle connection lost: ${e.message}`));

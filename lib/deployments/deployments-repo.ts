@@ -1,4 +1,6 @@
 import path from "node:path";
+import { config, type Config } from "../config/load-config";
+import { fromRepoRoot } from "../config/repo-root";
 
 /** Who the control plane commits as: people are named in the message trailers, not here. */
 export interface GitIdentity {
@@ -32,25 +34,25 @@ export const DEFAULT_AUTHOR: GitIdentity = { name: "Managed Instances", email: "
 export const DEPLOYMENTS_BRANCH = "main";
 
 /**
- * The deployments repository from the environment:
- * - `DEPLOYMENTS_REPO`: a git URL, or a path (made absolute) to a bare repository;
+ * The deployments repository from the configuration:
+ * - `DEPLOYMENTS_REPO`: a git URL, or a path (made absolute against the repository's root) to a bare repository;
  * - unset, with `DEMO_MODE=1`: `<DATA_DIR or .data>/deployments.git`, created on first use;
  * - unset otherwise: null. The caller decides what that means (the instance page says
  *   "not configured"; a provisioning step refuses to go on).
  * `DEPLOYMENTS_AUTHOR_NAME` / `DEPLOYMENTS_AUTHOR_EMAIL` override the commit author.
  */
-export function deploymentsRepoFromEnv(env: Record<string, string | undefined> = process.env): DeploymentsRepo | null {
+export function deploymentsRepoFromEnv(c: Config = config()): DeploymentsRepo | null {
   const author = {
-    name: env.DEPLOYMENTS_AUTHOR_NAME?.trim() || DEFAULT_AUTHOR.name,
-    email: env.DEPLOYMENTS_AUTHOR_EMAIL?.trim() || DEFAULT_AUTHOR.email,
+    name: c.DEPLOYMENTS_AUTHOR_NAME || DEFAULT_AUTHOR.name,
+    email: c.DEPLOYMENTS_AUTHOR_EMAIL || DEFAULT_AUTHOR.email,
   };
-  const configured = env.DEPLOYMENTS_REPO?.trim();
+  const configured = c.DEPLOYMENTS_REPO;
   if (configured) {
     if (configured.startsWith("-")) throw new Error("DEPLOYMENTS_REPO must be a git URL or a path, not an option");
-    return { url: looksLikeUrl(configured) ? configured : path.resolve(/* turbopackIgnore: true */ configured), author };
+    return { url: looksLikeUrl(configured) ? configured : fromRepoRoot(configured), author };
   }
-  if (env.DEMO_MODE !== "1") return null;
-  return { url: path.resolve(/* turbopackIgnore: true */ env.DATA_DIR ?? ".data", "deployments.git"), author, createIfMissing: true };
+  if (!c.DEMO_MODE) return null;
+  return { url: path.join(c.DATA_DIR, "deployments.git"), author, createIfMissing: true };
 }
 
 /** The settings for a URL given alone. */

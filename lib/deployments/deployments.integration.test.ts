@@ -1,3 +1,4 @@
+import { parseConfig } from "../config/load-config";
 import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
@@ -221,18 +222,18 @@ describe("deploymentHistory and deploymentFiles", () => {
 
 describe("deploymentsRepoFromEnv", () => {
   it("uses DEPLOYMENTS_REPO, creates a bare repository in demo mode, and is null otherwise", async () => {
-    expect(deploymentsRepoFromEnv({})).toBeNull();
-    expect(deploymentsRepoFromEnv({ DEPLOYMENTS_REPO: "git@github.com:acme/deploy-sourcegraph-managed.git" })).toEqual({
+    expect(deploymentsRepoFromEnv(parseConfig({}))).toBeNull();
+    expect(deploymentsRepoFromEnv(parseConfig({ DEPLOYMENTS_REPO: "git@github.com:acme/deploy-sourcegraph-managed.git" }))).toEqual({
       url: "git@github.com:acme/deploy-sourcegraph-managed.git",
       author: DEFAULT_AUTHOR,
     });
-    expect(deploymentsRepoFromEnv({ DEPLOYMENTS_REPO: "relative/repo.git", DEPLOYMENTS_AUTHOR_NAME: "Bot" })).toEqual({
+    expect(deploymentsRepoFromEnv(parseConfig({ DEPLOYMENTS_REPO: "relative/repo.git", DEPLOYMENTS_AUTHOR_NAME: "Bot" }))).toEqual({
       url: path.resolve("relative/repo.git"),
       author: { name: "Bot", email: DEFAULT_AUTHOR.email },
     });
 
     const dataDir = path.join(root, `data-${n}`);
-    const demo = deploymentsRepoFromEnv({ DEMO_MODE: "1", DATA_DIR: dataDir });
+    const demo = deploymentsRepoFromEnv(parseConfig({ DEMO_MODE: "1", DATA_DIR: dataDir }));
     expect(demo).toEqual({ url: path.join(dataDir, "deployments.git"), author: DEFAULT_AUTHOR, createIfMissing: true });
     // Nothing is created until it is used; reading a repository that is not there yet creates it.
     expect(existsSync(demo!.url)).toBe(false);
@@ -240,9 +241,9 @@ describe("deploymentsRepoFromEnv", () => {
     expect((await runGit(["rev-parse", "--is-bare-repository"], { gitDir: demo!.url })).stdout).toBe("true");
     // Found again on the next start.
     await commitDeployment({ repo: demo!, slug: "acme", files: infra("6.0.0"), message: message("provision") });
-    expect(await deploymentHistory({ repo: deploymentsRepoFromEnv({ DEMO_MODE: "1", DATA_DIR: dataDir })!, slug: "acme" })).toHaveLength(1);
+    expect(await deploymentHistory({ repo: deploymentsRepoFromEnv(parseConfig({ DEMO_MODE: "1", DATA_DIR: dataDir }))!, slug: "acme" })).toHaveLength(1);
     // A commit can be the first use as well.
-    const other = deploymentsRepoFromEnv({ DEMO_MODE: "1", DATA_DIR: path.join(root, `data-b-${n}`) })!;
+    const other = deploymentsRepoFromEnv(parseConfig({ DEMO_MODE: "1", DATA_DIR: path.join(root, `data-b-${n}`) }))!;
     expect((await commitDeployment({ repo: other, slug: "acme", files: infra("6.0.0"), message: message("provision") })).changed).toBe(true);
   });
 });

@@ -1,3 +1,4 @@
+import { parseConfig } from "../config/load-config";
 import { OAuth2Client } from "google-auth-library";
 import { describe, expect, it } from "vitest";
 import { buildClientOptions, gcpSettingsFromEnv, parseApiEndpoint } from "./client-options";
@@ -31,7 +32,7 @@ describe("buildClientOptions", () => {
     expect(buildClientOptions({})).toEqual({ fallback: true });
   });
   it("reads settings from the environment", () => {
-    expect(gcpSettingsFromEnv({ GCP_API_ENDPOINT: " http://h:1 ", GCP_ACCESS_TOKEN: "" })).toEqual({
+    expect(gcpSettingsFromEnv(parseConfig({ GCP_API_ENDPOINT: " http://h:1 ", GCP_ACCESS_TOKEN: "" }))).toEqual({
       apiEndpoint: "http://h:1",
       accessToken: undefined,
     });

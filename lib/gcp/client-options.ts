@@ -1,5 +1,6 @@
 import type { InstancesClient } from "@google-cloud/compute";
 import { OAuth2Client } from "google-auth-library";
+import { config, type Config } from "../config/load-config";
 
 /** Options accepted by every `@google-cloud/compute` client constructor. */
 export type ComputeClientOptions = NonNullable<ConstructorParameters<typeof InstancesClient>[0]>;
@@ -19,11 +20,8 @@ export interface GcpCallOptions {
 
 export const DEFAULT_CALL_OPTIONS: GcpCallOptions = { timeout: 30_000 };
 
-export function gcpSettingsFromEnv(env: Record<string, string | undefined> = process.env): GcpSettings {
-  return {
-    apiEndpoint: env.GCP_API_ENDPOINT?.trim() || undefined,
-    accessToken: env.GCP_ACCESS_TOKEN?.trim() || undefined,
-  };
+export function gcpSettingsFromEnv(c: Config = config()): GcpSettings {
+  return { apiEndpoint: c.GCP_API_ENDPOINT, accessToken: c.GCP_ACCESS_TOKEN?.trim() || undefined };
 }
 
 export interface ParsedEndpoint {

@@ -1,4 +1,6 @@
-/** Health-check settings, from the environment (documented in lib/health/README.md). */
+import { config, type Config } from "../config/load-config";
+
+/** Health-check settings, from the configuration (lib/config) (documented in lib/health/README.md). */
 export interface HealthConfig {
   intervalSeconds: number;
   /** Instances checked at the same time by one worker (the checks wait on the network, not the CPU). */
@@ -16,18 +18,13 @@ export interface HealthConfig {
   inventoryMaxAgeSeconds: number;
 }
 
-export function healthConfig(env: Record<string, string | undefined> = process.env): HealthConfig {
+export function healthConfig(c: Config = config()): HealthConfig {
   return {
-    intervalSeconds: positive(env.HEALTH_CHECK_INTERVAL_SECONDS, 300),
-    concurrency: positive(env.HEALTH_CHECK_CONCURRENCY, 32),
-    checkTimeoutMs: positive(env.HEALTH_CHECK_TIMEOUT_MS, 10_000),
-    pollMs: positive(env.HEALTH_CHECK_POLL_MS, 1_000),
-    inventoryScope: env.HEALTH_ASSET_SCOPE?.trim() || env.GCP_PROJECT_PARENT?.trim() || null,
-    inventoryMaxAgeSeconds: positive(env.HEALTH_ASSET_MAX_AGE_SECONDS, 60),
+    intervalSeconds: c.HEALTH_CHECK_INTERVAL_SECONDS,
+    concurrency: c.HEALTH_CHECK_CONCURRENCY,
+    checkTimeoutMs: c.HEALTH_CHECK_TIMEOUT_MS,
+    pollMs: c.HEALTH_CHECK_POLL_MS,
+    inventoryScope: c.HEALTH_ASSET_SCOPE ?? c.GCP_PROJECT_PARENT ?? null,
+    inventoryMaxAgeSeconds: c.HEALTH_ASSET_MAX_AGE_SECONDS,
   };
-}
-
-function positive(raw: string | undefined, fallback: number): number {
-  const n = Number(raw);
-  return raw && Number.isFinite(n) && n > 0 ? n : fallback;
 }

@@ -1,3 +1,4 @@
+import { config } from "../config/load-config";
 import { BlockList, isIP } from "node:net";
 
 /**
@@ -45,6 +46,6 @@ export function parseTrustProxy(value: string | undefined): { trust: TrustProxy;
 let cached: TrustProxy | undefined;
 /** The process's setting, read once (a bad value is refused at start: see instrumentation.ts). */
 export function trustProxy(): TrustProxy {
-  cached ??= parseTrustProxy(process.env.TRUST_PROXY).trust;
+  cached ??= parseTrustProxy(config().TRUST_PROXY).trust;
   return cached;
 }

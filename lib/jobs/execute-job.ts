@@ -1,3 +1,4 @@
+import { config } from "../config/load-config";
 import type pg from "pg";
 import { db } from "../db/client";
 import { pool } from "../db/pool";
@@ -228,7 +229,7 @@ async function stepContext(job: JobRow, stepKey: string, log: LogWriter, signal:
         env: opts.env,
         timeoutMs: opts.timeoutMs,
         signal,
-        killGraceMs: Number(process.env.KILL_GRACE_MS ?? 10_000),
+        killGraceMs: config().KILL_GRACE_MS,
         onLine: (stream, line) => log.write(stream, line, stepKey),
       });
     },

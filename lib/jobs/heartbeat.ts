@@ -1,11 +1,12 @@
+import { config } from "../config/load-config";
 import { hostname } from "node:os";
 import { randomBytes } from "node:crypto";
 import type pg from "pg";
 
 /** A worker silent for this long is considered lost and its jobs are taken over. */
-export const HEARTBEAT_STALE_MS = Number(process.env.HEARTBEAT_STALE_MS ?? 20_000);
+export const heartbeatStaleMs = (): number => config().HEARTBEAT_STALE_MS;
 /** Several beats per stale period, so one slow beat never looks like a lost worker. */
-export const HEARTBEAT_INTERVAL_MS = Math.min(5_000, Math.floor(HEARTBEAT_STALE_MS / 4));
+export const heartbeatIntervalMs = (): number => Math.min(5_000, Math.floor(heartbeatStaleMs() / 4));
 
 export function newWorkerId(): string {
   return `${hostname()}-${process.pid}-${randomBytes(3).toString("hex")}`;

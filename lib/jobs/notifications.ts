@@ -1,6 +1,6 @@
 import { EventEmitter } from "node:events";
 import pg from "pg";
-import { databaseUrl } from "../env";
+import { config } from "../config/load-config";
 
 /** Postgres channels the job engine uses. Payloads are small: ids and sequence numbers. */
 export const CHANNELS = {
@@ -33,7 +33,7 @@ class Notifications extends EventEmitter {
   }
 
   private async connect(): Promise<void> {
-    const client = new pg.Client({ connectionString: databaseUrl() });
+    const client = new pg.Client({ connectionString: config().DATABASE_URL });
     client.on("notification", (n) => this.emit(n.channel, n.payload ?? ""));
     client.on("error", () => this.drop(client));
     client.on("end", () => this.drop(client));

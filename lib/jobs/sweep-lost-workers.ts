@@ -1,7 +1,7 @@
 import type pg from "pg";
 import type { WorkerUtils } from "graphile-worker";
 import { db } from "../db/client";
-import { HEARTBEAT_STALE_MS } from "./heartbeat";
+import { heartbeatStaleMs } from "./heartbeat";
 import { LogWriter } from "./log-writer";
 import { enqueueInTransaction } from "./queue";
 
@@ -14,7 +14,7 @@ import { enqueueInTransaction } from "./queue";
  * its own job over would run the interrupted step twice at once.
  */
 export async function sweepLostWorkers(p: pg.Pool, utils: WorkerUtils, log: (m: string) => void = () => {}, self: string | null = null): Promise<number> {
-  const staleSeconds = HEARTBEAT_STALE_MS / 1000;
+  const staleSeconds = heartbeatStaleMs() / 1000;
   const { rows } = await p.query<{ id: string; instance_id: string | null; lost_worker: string; queue_worker_id: string | null }>(
     `UPDATE job j SET worker_id = NULL
      FROM (SELECT id, worker_id AS lost_worker FROM job WHERE status = 'running' AND worker_id IS NOT NULL AND worker_id IS DISTINCT FROM $2::text FOR UPDATE SKIP LOCKED) lost

@@ -1,4 +1,6 @@
-/** Notification settings, from the environment (documented in lib/notify/README.md). */
+import { config, type Config } from "../config/load-config";
+
+/** Notification settings, from the configuration (lib/config) (documented in lib/notify/README.md). */
 export interface NotifyConfig {
   /** A health state must be seen this many checks in a row before anyone is told (flap damping). */
   healthConsecutiveChecks: number;
@@ -15,19 +17,14 @@ export interface NotifyConfig {
   appUrl: string | null;
 }
 
-export function notifyConfig(env: Record<string, string | undefined> = process.env): NotifyConfig {
+export function notifyConfig(c: Config = config()): NotifyConfig {
   return {
-    healthConsecutiveChecks: positive(env.NOTIFY_HEALTH_CONSECUTIVE_CHECKS, 2),
-    maxAttempts: positive(env.NOTIFY_MAX_ATTEMPTS, 8),
-    retryBaseMs: positive(env.NOTIFY_RETRY_BASE_MS, 10_000),
-    retryMaxMs: positive(env.NOTIFY_RETRY_MAX_MS, 3_600_000),
-    timeoutMs: positive(env.NOTIFY_TIMEOUT_MS, 10_000),
-    allowInsecureUrls: env.NOTIFY_ALLOW_INSECURE_URLS === "1",
-    appUrl: env.NEXTAUTH_URL?.replace(/\/+$/, "") || null,
+    healthConsecutiveChecks: c.NOTIFY_HEALTH_CONSECUTIVE_CHECKS,
+    maxAttempts: c.NOTIFY_MAX_ATTEMPTS,
+    retryBaseMs: c.NOTIFY_RETRY_BASE_MS,
+    retryMaxMs: c.NOTIFY_RETRY_MAX_MS,
+    timeoutMs: c.NOTIFY_TIMEOUT_MS,
+    allowInsecureUrls: c.NOTIFY_ALLOW_INSECURE_URLS,
+    appUrl: c.NEXTAUTH_URL?.replace(/\/+$/, "") || null,
   };
-}
-
-function positive(raw: string | undefined, fallback: number): number {
-  const n = Number(raw);
-  return raw && Number.isInteger(n) && n > 0 ? n : fallback;
 }

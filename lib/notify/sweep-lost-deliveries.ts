@@ -1,6 +1,6 @@
 import type pg from "pg";
 import type { WorkerUtils } from "graphile-worker";
-import { HEARTBEAT_STALE_MS } from "../jobs/heartbeat";
+import { heartbeatStaleMs } from "../jobs/heartbeat";
 import { DELIVER_TASK } from "./deliver-notification";
 
 /**
@@ -16,7 +16,7 @@ export async function sweepLostDeliveries(p: pg.Pool, utils: Pick<WorkerUtils, "
      WHERE d.id = s.id
        AND NOT EXISTS (SELECT 1 FROM worker_heartbeat h WHERE h.id = s.lost AND h.last_seen_at > now() - make_interval(secs => $1))
      RETURNING d.id, d.queue_worker_id`,
-    [HEARTBEAT_STALE_MS / 1000, self],
+    [heartbeatStaleMs() / 1000, self],
   );
   const lost = [...new Set(rows.map((r) => r.queue_worker_id).filter((x): x is string => !!x))];
   if (lost.length) await utils.forceUnlockWorkers(lost);

@@ -12,7 +12,7 @@ import { secretRefOf, stepTerraformRunner } from "./step-helpers";
 
 /** The deployments repository every rendered change goes to; a clear step error when unset. */
 export function deploymentsRepo(): DeploymentsRepo {
-  const repo = deploymentsRepoFromEnv(process.env);
+  const repo = deploymentsRepoFromEnv();
   if (!repo) throw new StepError("no deployments repository is configured", "Set DEPLOYMENTS_REPO on the workers (a git URL or path), then retry.");
   return repo;
 }

@@ -1,3 +1,4 @@
+import { parseConfig } from "../config/load-config";
 import { describe, expect, it } from "vitest";
 import { provisioningConfigProblems, provisioningSettings } from "./settings";
 
@@ -11,12 +12,12 @@ const production = {
 
 describe("provisioning configuration", () => {
   it("is complete with the production settings", () => {
-    expect(provisioningConfigProblems(production)).toEqual([]);
-    expect(provisioningSettings(production).projectParent).toBe("folders/123456789012");
+    expect(provisioningConfigProblems(parseConfig(production))).toEqual([]);
+    expect(provisioningSettings(parseConfig(production)).projectParent).toBe("folders/123456789012");
   });
 
   it("names every missing variable outside demo mode, with what to set", () => {
-    const problems = provisioningConfigProblems({});
+    const problems = provisioningConfigProblems(parseConfig({}));
     for (const name of ["INSTANCE_MODULE_SOURCE", "DEPLOYMENT_MODULE_SOURCE", "STATE_BUCKET_MODULE_SOURCE", "GCP_PROJECT_PARENT", "DEPLOYMENTS_REPO"]) {
       expect(problems.some((p) => p.startsWith(`${name} is not set`)), name).toBe(true);
     }
@@ -24,14 +25,14 @@ describe("provisioning configuration", () => {
   });
 
   it("never silently uses the offline fixture outside demo mode", () => {
-    const problems = provisioningConfigProblems({ ...production, INSTANCE_MODULE_SOURCE: "/app/emulators/terraform-fixtures/instance" });
+    const problems = provisioningConfigProblems(parseConfig({ ...production, INSTANCE_MODULE_SOURCE: "/app/emulators/terraform-fixtures/instance" }));
     expect(problems).toEqual([expect.stringMatching(/^INSTANCE_MODULE_SOURCE points at an offline fixture/)]);
-    expect(provisioningConfigProblems({ ...production, INSTANCE_MODULE_SOURCE: "/app/emulators/terraform-fixtures/instance", DEMO_MODE: "1" })).toEqual([]);
+    expect(provisioningConfigProblems(parseConfig({ ...production, INSTANCE_MODULE_SOURCE: "/app/emulators/terraform-fixtures/instance", DEMO_MODE: "1" }))).toEqual([]);
   });
 
   it("checks the parent's and the default zone's form", () => {
-    expect(provisioningConfigProblems({ ...production, GCP_PROJECT_PARENT: "projects/x" })).toEqual([expect.stringContaining("folders/<id> or organizations/<id>")]);
-    expect(provisioningConfigProblems({ ...production, DEFAULT_ZONE: "mars-1a" })).toEqual([expect.stringContaining("DEFAULT_ZONE")]);
-    expect(provisioningSettings({ DEFAULT_ZONE: "europe-west1-c" }).defaultZone).toBe("europe-west1-c");
+    expect(provisioningConfigProblems(parseConfig({ ...production, GCP_PROJECT_PARENT: "projects/x" }))).toEqual([expect.stringContaining("folders/<id> or organizations/<id>")]);
+    expect(provisioningConfigProblems(parseConfig({ ...production, DEFAULT_ZONE: "mars-1a" }))).toEqual([expect.stringContaining("DEFAULT_ZONE")]);
+    expect(provisioningSettings(parseConfig({ DEFAULT_ZONE: "europe-west1-c" })).defaultZone).toBe("europe-west1-c");
   });
 });

@@ -1,8 +1,8 @@
-import path from "node:path";
+import { config, type Config } from "../config/load-config";
 import { DEFAULT_ZONE, ZONES } from "./options";
 
 /**
- * Provisioning configuration from the environment (the worker's), read when a step runs.
+ * Provisioning configuration from the worker's configuration (lib/config), read when a step runs.
  * Production and demo mode differ only in these values: demo mode (`npm start`) points the
  * module sources at the offline fixtures and the GCP endpoint at the emulator; nothing here
  * knows which is which. `provisioningConfigProblems` lists what is missing, so a process can
@@ -32,31 +32,26 @@ export interface ProvisioningSettings {
   bootPollMs: number;
 }
 
-type Env = Record<string, string | undefined>;
-
 const PARENT = /^(folders|organizations)\/\d{1,20}$/;
 
-export function provisioningSettings(env: Env = process.env): ProvisioningSettings {
-  const demo = env.DEMO_MODE === "1";
-  const dataDir = path.resolve(/* turbopackIgnore: true */ env.DATA_DIR ?? ".data");
-  const zone = env.DEFAULT_ZONE?.trim();
+export function provisioningSettings(c: Config = config()): ProvisioningSettings {
   return {
-    billingAccount: env.BILLING_ACCOUNT?.trim() || null,
-    operatorMember: env.PROVISIONING_OPERATOR_MEMBER?.trim() || "group:managed-instances-operators@sourcegraph.com",
-    projectParent: env.GCP_PROJECT_PARENT?.trim() || null,
-    dnsProject: env.DNS_PROJECT?.trim() || "sourcegraph-infrastructure",
-    dnsManagedZone: env.DNS_MANAGED_ZONE?.trim() || "sourcegraph-com",
-    defaultZone: ZONES.find((z) => z === zone) ?? DEFAULT_ZONE,
+    billingAccount: c.BILLING_ACCOUNT ?? null,
+    operatorMember: c.PROVISIONING_OPERATOR_MEMBER,
+    projectParent: c.GCP_PROJECT_PARENT ?? null,
+    dnsProject: c.DNS_PROJECT,
+    dnsManagedZone: c.DNS_MANAGED_ZONE,
+    defaultZone: ZONES.find((z) => z === c.DEFAULT_ZONE) ?? DEFAULT_ZONE,
     modules: {
-      instance: env.INSTANCE_MODULE_SOURCE?.trim() || null,
-      deployment: env.DEPLOYMENT_MODULE_SOURCE?.trim() || null,
-      stateBucket: env.STATE_BUCKET_MODULE_SOURCE?.trim() || null,
+      instance: c.INSTANCE_MODULE_SOURCE ?? null,
+      deployment: c.DEPLOYMENT_MODULE_SOURCE ?? null,
+      stateBucket: c.STATE_BUCKET_MODULE_SOURCE ?? null,
     },
-    terraformWorkDir: path.resolve(/* turbopackIgnore: true */ env.TERRAFORM_WORK_DIR ?? path.join(dataDir, "terraform")),
-    certificateTimeoutMs: Number(env.CERTIFICATE_TIMEOUT_MS ?? 4 * 3600_000),
-    certificatePollMs: Number(env.CERTIFICATE_POLL_MS ?? (demo ? 1_000 : 60_000)),
-    bootTimeoutMs: Number(env.BOOT_TIMEOUT_MS ?? 20 * 60_000),
-    bootPollMs: Number(env.BOOT_POLL_MS ?? (demo ? 500 : 15_000)),
+    terraformWorkDir: c.TERRAFORM_WORK_DIR,
+    certificateTimeoutMs: c.CERTIFICATE_TIMEOUT_MS,
+    certificatePollMs: c.CERTIFICATE_POLL_MS,
+    bootTimeoutMs: c.BOOT_TIMEOUT_MS,
+    bootPollMs: c.BOOT_POLL_MS,
   };
 }
 
@@ -65,9 +60,9 @@ export function provisioningSettings(env: Env = process.env): ProvisioningSettin
  * missing module source or project parent stops the worker at start: the alternative is a
  * job that fails (or worse, builds something else) an hour into provisioning.
  */
-export function provisioningConfigProblems(env: Env = process.env): string[] {
-  const s = provisioningSettings(env);
-  const demo = env.DEMO_MODE === "1";
+export function provisioningConfigProblems(c: Config = config()): string[] {
+  const s = provisioningSettings(c);
+  const demo = c.DEMO_MODE;
   const problems: string[] = [];
   const moduleHint = (name: string) =>
     `point it at this project's terraform/modules/${name} at a release, e.g. git::https://github.com/<org>/managed-instances.git//terraform/modules/${name}?ref=<tag>`;
@@ -83,8 +78,8 @@ export function provisioningConfigProblems(env: Env = process.env): string[] {
     if (!s.projectParent) problems.push("GCP_PROJECT_PARENT is not set: new projects need a parent, e.g. folders/123456789012 or organizations/123456789012");
   }
   if (s.projectParent && !PARENT.test(s.projectParent)) problems.push(`GCP_PROJECT_PARENT must look like folders/<id> or organizations/<id>, not ${JSON.stringify(s.projectParent)}`);
-  const zone = env.DEFAULT_ZONE?.trim();
+  const zone = c.DEFAULT_ZONE;
   if (zone && !(ZONES as readonly string[]).includes(zone)) problems.push(`DEFAULT_ZONE ${JSON.stringify(zone)} is not one of ${ZONES.join(", ")}`);
-  if (!demo && !env.DEPLOYMENTS_REPO?.trim()) problems.push("DEPLOYMENTS_REPO is not set: the git repository every deployment's Terraform is committed to (e.g. git@github.com:<org>/deploy-sourcegraph-managed.git)");
+  if (!demo && !c.DEPLOYMENTS_REPO) problems.push("DEPLOYMENTS_REPO is not set: the git repository every deployment's Terraform is committed to (e.g. git@github.com:<org>/deploy-sourcegraph-managed.git)");
   return problems;
 }

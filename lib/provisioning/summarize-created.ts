@@ -26,7 +26,7 @@ export async function summarizeCreated(instance: Instance): Promise<string[]> {
     probe("Compute Engine API", () => getServiceState({ projectId: p, service: "compute.googleapis.com" })),
     probe(`DNS ${instance.domain}`, async () => (await getARecord({ dnsProject: s.dnsProject, managedZone: s.dnsManagedZone, name: instance.domain }))?.ips.join(", ") ?? "no record"),
   ]);
-  const repo = deploymentsRepoFromEnv(process.env);
+  const repo = deploymentsRepoFromEnv();
   lines.push(
     await probe("deployment in git", async () => {
       const [last] = repo ? await deploymentHistory({ repo, slug: instance.slug, limit: 1 }) : [];

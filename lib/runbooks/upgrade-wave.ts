@@ -1,8 +1,9 @@
+import { config } from "../config/load-config";
 import { advanceWave } from "../waves/advance-wave";
 import { implementRunbook } from "./implement-runbook";
 import { waveMetadata } from "./metadata/wave";
 
-const pollMs = () => Number(process.env.WAVE_POLL_MS ?? 15_000);
+const pollMs = () => config().WAVE_POLL_MS;
 
 /**
  * Drives an upgrade wave. A job rather than a loop in the worker: it gets the engine's

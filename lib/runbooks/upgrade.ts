@@ -1,3 +1,4 @@
+import { config } from "../config/load-config";
 import { restoreAfterFailure, restoreFromEngine } from "../upgrades/restore-upgrade";
 import type { UpgradeParams } from "../upgrades/upgrade-params";
 import { implementRunbook } from "./implement-runbook";
@@ -27,7 +28,7 @@ function restoring(p: UpgradeParams, def: StepDefinition): StepDefinition {
     async run(ctx) {
       try {
         const result = await work(ctx);
-        if (p.failAt === def.key && process.env.UPGRADE_FAULT_INJECTION === "1") throw new StepError(`injected failure after "${def.name}" (test hook)`);
+        if (p.failAt === def.key && config().UPGRADE_FAULT_INJECTION) throw new StepError(`injected failure after "${def.name}" (test hook)`);
         return result;
       } catch (e) {
         // A cancel is restored by the engine's hook once the step has stopped.

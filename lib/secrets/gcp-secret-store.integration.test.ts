@@ -1,3 +1,4 @@
+import { parseConfig } from "../config/load-config";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startGcpEmulator, type GcpEmulator } from "../../emulators/gcp/server";
 import { createProject, failNextCalls } from "../../emulators/gcp/state";
@@ -62,7 +63,7 @@ describe("GcpSecretStore against Secret Manager through the real client", () => 
   });
 
   it("is what secretStoreFromEnv builds for SECRETS_GCP_PROJECT", async () => {
-    const store = secretStoreFromEnv({ SECRETS_GCP_PROJECT: CTL, GCP_API_ENDPOINT: emulator.url });
+    const store = secretStoreFromEnv(parseConfig({ SECRETS_GCP_PROJECT: CTL, GCP_API_ENDPOINT: emulator.url }));
     const ref = await store.put("from-env", "value");
     expect(await store.get(ref)).toBe("value");
   });

@@ -1,3 +1,4 @@
+import { parseConfig } from "../config/load-config";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { GcpSecretStore, type SecretManagerApi } from "./gcp-secret-store";
@@ -8,20 +9,20 @@ const api = {} as SecretManagerApi;
 
 describe("secretStoreFromEnv", () => {
   it("picks the local store for SECRETS_DIR or demo mode", () => {
-    const explicit = secretStoreFromEnv({ SECRETS_DIR: "/tmp/s", SECRETS_GCP_PROJECT: "p" });
+    const explicit = secretStoreFromEnv(parseConfig({ SECRETS_DIR: "/tmp/s", SECRETS_GCP_PROJECT: "p" }));
     expect(explicit).toBeInstanceOf(LocalSecretStore);
     expect((explicit as LocalSecretStore).dir).toBe("/tmp/s");
-    const demo = secretStoreFromEnv({ DEMO_MODE: "1" });
+    const demo = secretStoreFromEnv(parseConfig({ DEMO_MODE: "1" }));
     expect((demo as LocalSecretStore).dir).toBe(path.resolve(".data/secrets"));
   });
   it("picks GCP Secret Manager otherwise, and says what is missing", () => {
-    const store = secretStoreFromEnv({ SECRETS_GCP_PROJECT: "sourcegraph-managed-ctl" }, { secretManager: api });
+    const store = secretStoreFromEnv(parseConfig({ SECRETS_GCP_PROJECT: "sourcegraph-managed-ctl" }), { secretManager: api });
     expect(store).toBeInstanceOf(GcpSecretStore);
     expect((store as GcpSecretStore).project).toBe("sourcegraph-managed-ctl");
-    expect(() => secretStoreFromEnv({})).toThrow(/SECRETS_GCP_PROJECT/);
+    expect(() => secretStoreFromEnv(parseConfig({}))).toThrow(/SECRETS_GCP_PROJECT/);
   });
   it("uses lib/gcp's Secret Manager adapter when none is given, without loading the client yet", () => {
-    const store = secretStoreFromEnv({ SECRETS_GCP_PROJECT: "sourcegraph-managed-ctl", GCP_API_ENDPOINT: "http://127.0.0.1:1" });
+    const store = secretStoreFromEnv(parseConfig({ SECRETS_GCP_PROJECT: "sourcegraph-managed-ctl", GCP_API_ENDPOINT: "http://127.0.0.1:1" }));
     expect(store).toBeInstanceOf(GcpSecretStore);
   });
 });

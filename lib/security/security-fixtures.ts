@@ -43,6 +43,8 @@ export async function addToken(userId: string, name = "security test") {
 /** Real rows for the routes' parameters, so an allowed call fails for no other reason. */
 export async function createSecurityFixtures(): Promise<SecurityFixtures> {
   // Creating a notification channel stores its URL in the secret store: a local one here.
+  // A test fixture: it configures the test's process as a test sets any variable.
+  // eslint-disable-next-line no-restricted-properties
   process.env.SECRETS_DIR ??= mkdtempSync(path.join(tmpdir(), "security-secrets-"));
   const instance = await makeInstance();
   const admin = await createCredential("admin");

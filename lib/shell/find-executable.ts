@@ -1,3 +1,4 @@
+import { inheritedEnv } from "../config/inherited-env";
 import { constants } from "node:fs";
 import { access, stat } from "node:fs/promises";
 import path from "node:path";
@@ -12,7 +13,7 @@ import path from "node:path";
  */
 export async function findExecutable(
   name: string,
-  pathEnv: string | undefined = process.env.PATH,
+  pathEnv: string | undefined = inheritedEnv().PATH,
 ): Promise<string | null> {
   if (name.includes("/")) {
     return (await isExecutableFile(name)) ? path.resolve(name) : null;

@@ -1,3 +1,4 @@
+import { inheritedEnv } from "../config/inherited-env";
 import { spawn, type StdioOptions } from "node:child_process";
 import { LineSplitter } from "./split-lines";
 
@@ -266,7 +267,7 @@ function buildEnv(
 ): Record<string, string> {
   const env: Record<string, string> = {};
   if (inherit) {
-    for (const [key, value] of Object.entries(process.env)) if (value !== undefined) env[key] = value;
+    for (const [key, value] of Object.entries(inheritedEnv())) if (value !== undefined) env[key] = value;
   }
   for (const [key, value] of Object.entries(overrides ?? {})) {
     if (value === undefined) delete env[key];

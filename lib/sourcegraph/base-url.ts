@@ -1,3 +1,5 @@
+import { config, type Config } from "../config/load-config";
+
 /**
  * Where the control plane reaches an instance's Sourcegraph frontend.
  *
@@ -12,9 +14,9 @@ const SLUG = /^[a-z][a-z0-9-]{1,62}$/;
 
 export function sourcegraphBaseUrl(
   instance: { slug: string; externalUrl: string },
-  env: Record<string, string | undefined> = process.env,
+  c: Pick<Config, "SOURCEGRAPH_BASE_URL_TEMPLATE"> = config(),
 ): string {
-  const template = env[BASE_URL_TEMPLATE_ENV]?.trim();
+  const template = c.SOURCEGRAPH_BASE_URL_TEMPLATE;
   if (template) {
     // The slug lands in a URL path: hold it to the slug format rather than trusting escaping.
     if (!SLUG.test(instance.slug)) throw new Error(`invalid instance slug: ${JSON.stringify(instance.slug)}`);

@@ -3,7 +3,7 @@ import { signInConfigProblems } from "../auth/sign-in-settings";
 import { parseTrustProxy } from "../http/trust-proxy";
 import { provisioningConfigProblems } from "../provisioning/settings";
 
-type Env = Record<string, string | undefined>;
+import type { Config } from "../config/load-config";
 
 /** Set by server.ts, the web's entry point, which records each request's socket address. */
 export const WEB_SERVER_MARKER = "MANAGED_INSTANCES_WEB_SERVER";
@@ -13,24 +13,24 @@ export const WEB_SERVER_MARKER = "MANAGED_INSTANCES_WEB_SERVER";
  * once. Sign-in is checked in demo mode too (demo sign-in must never meet production
  * settings); provisioning and the entry point only outside it.
  */
-export function webStartupProblems(env: Env = process.env): string[] {
-  const demo = env.DEMO_MODE === "1";
-  const problems = [...signInConfigProblems(env)];
-  const trust = parseTrustProxy(env.TRUST_PROXY);
+export function webStartupProblems(c: Config): string[] {
+  const demo = c.DEMO_MODE;
+  const problems = [...signInConfigProblems(c)];
+  const trust = parseTrustProxy(c.TRUST_PROXY);
   if (trust.problem) problems.push(trust.problem);
   // A mistyped FOUR_EYES must stop the start, not silently let people approve their own jobs.
   try {
-    parseFourEyes(env.FOUR_EYES);
+    parseFourEyes(c.FOUR_EYES);
   } catch (e) {
     problems.push(e instanceof Error ? e.message : String(e));
   }
   if (!demo) {
-    if (env[WEB_SERVER_MARKER] !== "1") {
+    if (!c.MANAGED_INSTANCES_WEB_SERVER) {
       problems.push(
         "the web was not started by server.ts: start it with `npm run web`, not `next start` (server.ts records each request's socket address, which TRUST_PROXY is checked against; without it a client could choose its own address)",
       );
     }
-    problems.push(...provisioningConfigProblems(env));
+    problems.push(...provisioningConfigProblems(c));
   }
   return problems;
 }

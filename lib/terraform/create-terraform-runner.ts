@@ -1,3 +1,4 @@
+import { inheritedEnv } from "../config/inherited-env";
 import { createHash } from "node:crypto";
 import { readFile, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -167,7 +168,7 @@ export function createTerraformRunner(options: TerraformRunnerOptions): Terrafor
   let busy = false;
 
   const resolveBinary = async (): Promise<string> => {
-    const searched = options.env?.PATH ?? process.env.PATH ?? "";
+    const searched = options.env?.PATH ?? inheritedEnv().PATH ?? "";
     const found = await findExecutable(binaryName, searched);
     if (!found) throw new TerraformNotFoundError(binaryName, searched);
     return found;

@@ -1,3 +1,4 @@
+import { inheritedEnv } from "../config/inherited-env";
 import { ProcessSpawnError, runProcess } from "../shell/run-process";
 import { recognizeKnownFailure, type KnownFailure } from "./recognize-known-failure";
 import { renderJsonLine, type TerraformUiMessage } from "./render-json-line";
@@ -97,7 +98,7 @@ export async function runTerraformCommand(
       // Inherited TF_CLI_ARGS* would silently add flags to our commands (e.g. -auto-approve or
       // -target): the argument lists built here must be the whole truth, so drop them unless
       // the caller set them on purpose.
-      env: { ...stripCliArgs(process.env), ...options.env, ...TERRAFORM_ENV },
+      env: { ...stripCliArgs(inheritedEnv()), ...options.env, ...TERRAFORM_ENV },
       inheritEnv: false,
       signal: options.signal,
       timeoutMs: options.timeoutMs,
@@ -119,7 +120,7 @@ export async function runTerraformCommand(
     });
   } catch (error) {
     if (error instanceof ProcessSpawnError && error.code === "ENOENT") {
-      throw new TerraformNotFoundError(options.binary, options.env?.PATH ?? process.env.PATH ?? "", {
+      throw new TerraformNotFoundError(options.binary, options.env?.PATH ?? inheritedEnv().PATH ?? "", {
         cause: error,
       });
     }

@@ -1,3 +1,4 @@
+import { config } from "../config/load-config";
 import { db } from "../db/client";
 import { deleteNetworkEndpointGroup, deleteVm, GcpError, getBackendTarget, getDisk, getVmStatus } from "../gcp";
 import type { Instance } from "../generated/prisma/client";
@@ -77,8 +78,8 @@ export async function switchToColour(ctx: StepContext, colour: Colour, version: 
     ctx,
     {
       what: `the load balancer to serve ${version}`,
-      timeoutMs: Number(process.env.UPGRADE_SWITCH_TIMEOUT_MS ?? 10 * 60_000),
-      everyMs: Number(process.env.UPGRADE_HEALTH_POLL_MS ?? 10_000),
+      timeoutMs: config().UPGRADE_SWITCH_TIMEOUT_MS,
+      everyMs: config().UPGRADE_HEALTH_POLL_MS,
       remedy: "Check prod-backend-service and the new colour's endpoint group; users are on whichever colour it points at.",
     },
     async () => {

@@ -1,11 +1,12 @@
+import { config } from "../config/load-config";
 import { containersNotHealthy, describeContainer, listContainers } from "../ssh";
 import { checkHealthz, getVersion } from "../sourcegraph";
 import type { StepContext } from "../runbooks/types";
 import { StepError } from "../runbooks/types";
 import { vmOptions, withSourcegraph } from "./deployment";
 
-const timeoutMs = () => Number(process.env.UPGRADE_HEALTH_TIMEOUT_MS ?? 10 * 60_000);
-const pollMs = () => Number(process.env.UPGRADE_HEALTH_POLL_MS ?? 10_000);
+const timeoutMs = () => config().UPGRADE_HEALTH_TIMEOUT_MS;
+const pollMs = () => config().UPGRADE_HEALTH_POLL_MS;
 
 /**
  * The health gate on one VM (default the serving one), reached directly through IAP, not
