@@ -90,7 +90,7 @@ describe("upgrading one instance", () => {
 });
 
 async function waitForStatus(instanceId: string, status: string) {
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + 180_000;
   while (Date.now() < deadline) {
     if ((await db.instance.findUniqueOrThrow({ where: { id: instanceId } })).status === status) return true;
     await new Promise((r) => setTimeout(r, 50));
