@@ -18,6 +18,7 @@ import { startHealthLoop } from "../lib/health/health-loop";
 import { notificationTasks } from "../lib/notify/notification-tasks";
 import { sweepLostDeliveries } from "../lib/notify/sweep-lost-deliveries";
 import { startSnapshotSchedule } from "../lib/lifecycle/schedule-snapshots";
+import { startDriftSchedule } from "../lib/drift/schedule-drift-checks";
 import { interruptAllChildren } from "../lib/shell/run-process";
 import { provisioningConfigProblems } from "../lib/provisioning/settings";
 
@@ -71,6 +72,7 @@ async function main() {
   // HEALTH_CHECKS=0 runs a worker without the periodic health checks (jobs only).
   const healthLoop = process.env.HEALTH_CHECKS === "0" ? { stop: async () => {} } : startHealthLoop({ log });
   const snapshotSchedule = startSnapshotSchedule(log);
+  const driftSchedule = startDriftSchedule(log);
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -83,6 +85,7 @@ async function main() {
     // now makes that immediate instead of waiting for it to go stale.
     await removeHeartbeat(p, workerId).catch(() => {});
     snapshotSchedule.stop();
+    driftSchedule.stop();
     await healthLoop.stop(2_000);
     await Promise.race([runner.stop(), new Promise((r) => setTimeout(r, 3_000))]);
     await notifications().close();

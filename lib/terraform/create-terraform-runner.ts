@@ -64,6 +64,8 @@ export interface TerraformPlanOptions extends TerraformCallOptions {
   destroy?: boolean;
   /** Resource addresses to force-replace (`-replace=ADDR`). */
   replace?: string[];
+  /** `-detailed-exitcode`: exit 2 means the plan has changes (still a success; `exitCode` says which). */
+  detailedExitCode?: boolean;
 }
 
 export interface TerraformApplyOptions extends TerraformCallOptions {
@@ -174,7 +176,7 @@ export function createTerraformRunner(options: TerraformRunnerOptions): Terrafor
   };
 
   /** Runs one command; serialised per runner so two never share plan.bin or the state. */
-  const run = async (args: string[], call: TerraformCallOptions, captureStdout = false) => {
+  const run = async (args: string[], call: TerraformCallOptions, captureStdout = false, okExitCodes?: readonly number[]) => {
     const binary = await resolveBinary();
     return runTerraformCommand({
       binary,
@@ -187,6 +189,7 @@ export function createTerraformRunner(options: TerraformRunnerOptions): Terrafor
       timeoutMs: call.timeoutMs ?? options.timeoutMs,
       killGraceMs: options.killGraceMs,
       captureStdout,
+      okExitCodes,
     });
   };
 
@@ -224,6 +227,7 @@ export function createTerraformRunner(options: TerraformRunnerOptions): Terrafor
         await rm(planFile, { force: true });
         const args = ["plan", "-json", "-no-color", "-input=false", `-out=${path.basename(planFile)}`, ...lockArgs];
         if (call.destroy) args.push("-destroy");
+        if (call.detailedExitCode) args.push("-detailed-exitcode");
         for (const address of call.replace ?? []) {
           if (!RESOURCE_ADDRESS.test(address)) throw new TypeError(`invalid resource address ${JSON.stringify(address)}`);
           args.push(`-replace=${address}`);
@@ -238,7 +242,7 @@ export function createTerraformRunner(options: TerraformRunnerOptions): Terrafor
         }
         let planRun: TerraformCommandResult;
         try {
-          planRun = (await run(args, call)).result;
+          planRun = (await run(args, call, false, call.detailedExitCode ? [0, 2] : undefined)).result;
         } finally {
           if (call.variables) await rm(varsFile, { force: true });
         }
