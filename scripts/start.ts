@@ -54,6 +54,8 @@ async function main() {
       // `gcloud compute ssh` reaches the emulated VMs through the fake gcloud.
       PATH: `${path.resolve("emulators/fake-gcloud")}${path.delimiter}${process.env.PATH}`,
       SOURCEGRAPH_EMULATOR_URL: `http://127.0.0.1:${sourcegraphPort}`,
+      // The emulated releases feed (emulators/sourcegraph/release-feed.ts): workers sync it hourly, admins on /releases.
+      RELEASES_FEED_URL: process.env.RELEASES_FEED_URL ?? `http://127.0.0.1:${sourcegraphPort}/releases.json`,
       // Notification channels may point at receivers on this machine over http (lib/notify/channel-url.ts).
       NOTIFY_ALLOW_INSECURE_URLS: process.env.NOTIFY_ALLOW_INSECURE_URLS ?? "1",
       // The seeded fleet is "created" weeks ago: every instance would be due for a scheduled

@@ -19,6 +19,7 @@ import { notificationTasks } from "../lib/notify/notification-tasks";
 import { sweepLostDeliveries } from "../lib/notify/sweep-lost-deliveries";
 import { startSnapshotSchedule } from "../lib/lifecycle/schedule-snapshots";
 import { startDriftSchedule } from "../lib/drift/schedule-drift-checks";
+import { startReleasesFeedSync } from "../lib/releases/schedule-releases-sync";
 import { interruptAllChildren } from "../lib/shell/run-process";
 import { provisioningConfigProblems } from "../lib/provisioning/settings";
 
@@ -73,6 +74,7 @@ async function main() {
   const healthLoop = process.env.HEALTH_CHECKS === "0" ? { stop: async () => {} } : startHealthLoop({ log });
   const snapshotSchedule = startSnapshotSchedule(log);
   const driftSchedule = startDriftSchedule(log);
+  const releasesSync = startReleasesFeedSync(log);
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -86,6 +88,7 @@ async function main() {
     await removeHeartbeat(p, workerId).catch(() => {});
     snapshotSchedule.stop();
     driftSchedule.stop();
+    releasesSync.stop();
     await healthLoop.stop(2_000);
     await Promise.race([runner.stop(), new Promise((r) => setTimeout(r, 3_000))]);
     await notifications().close();

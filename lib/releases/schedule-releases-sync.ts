@@ -1,0 +1,18 @@
+import { SYSTEM_ACTOR } from "../auth/actor";
+import { syncReleasesFeed } from "./sync-releases-feed";
+
+/** Every worker syncs the feed every RELEASES_FEED_SYNC_MS (1 h) when RELEASES_FEED_URL is set; adding is idempotent. */
+export function startReleasesFeedSync(log: (line: string) => void, env: Record<string, string | undefined> = process.env): { stop(): void } {
+  const url = env.RELEASES_FEED_URL;
+  if (!url) return { stop() {} };
+  const tick = () =>
+    syncReleasesFeed(SYSTEM_ACTOR, url)
+      .then((r) => {
+        if (r.added.length) log(`releases feed: added ${r.added.join(", ")}`);
+        if (r.invalid.length) log(`releases feed: ${r.invalid.length} entr${r.invalid.length === 1 ? "y" : "ies"} refused: ${r.invalid.map((x) => `${x.version ?? `#${x.entry}`} (${x.message})`).join("; ")}`);
+      })
+      .catch((e: Error) => log(`releases feed sync failed: ${e.message}`));
+  const timer = setInterval(tick, Number(env.RELEASES_FEED_SYNC_MS ?? 3_600_000));
+  void tick();
+  return { stop: () => clearInterval(timer) };
+}
