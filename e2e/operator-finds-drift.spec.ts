@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import type { Page } from "@playwright/test";
 import { E2E_BASE_URL } from "./support/paths";
 import { demoTokens, expect, test } from "./fixtures/auth";
 import { gcpCall } from "./support/emulated-console";
@@ -32,8 +33,7 @@ test("a drift made in the emulator shows on the fleet page, and reconcile puts i
 
   await signInAs("operator");
   await page.goto(`/instances/${slug}`);
-  await page.getByRole("button", { name: "Check drift now" }).click();
-  await expect(page).toHaveURL(/\/jobs\/[0-9a-f-]{36}$/, { timeout: 45_000 });
+  await clickUntilJobOpens(page, "Check drift now");
   await expect(page.getByTestId("job-status")).toHaveText("succeeded", { timeout: 180_000 });
 
   await page.goto("/instances");
@@ -46,11 +46,10 @@ test("a drift made in the emulator shows on the fleet page, and reconcile puts i
   await table.getByRole("link", { name: "Drift Corp" }).click();
   const drift = page.getByTestId("instance-drift");
   await expect(drift).toContainText("module.deployment.terraform_data.vm_settings");
-  await page.getByRole("button", { name: "Reconcile…" }).click();
-  await expect(page).toHaveURL(/\/jobs\/[0-9a-f-]{36}$/, { timeout: 45_000 });
+  await clickUntilJobOpens(page, "Reconcile…");
   const approval = page.getByTestId("step-approve-plan");
   await expect(approval.getByRole("button", { name: "Approve" })).toBeVisible({ timeout: 180_000 });
-  await expect(page.getByTestId("plan-summary").first()).toBeVisible();
+  await expect(page.getByTestId("plan-summary").first()).toContainText("vm_settings");
   await approval.getByRole("button", { name: "Approve" }).click();
   await expect(page.getByTestId("job-status")).toHaveText("succeeded", { timeout: 240_000 });
 
@@ -59,3 +58,11 @@ test("a drift made in the emulator shows on the fleet page, and reconcile puts i
   await page.goto(`/instances/${slug}`);
   await expect(page.getByTestId("instance-drift").getByTestId("drift-badge")).toHaveText("✔ in sync");
 });
+
+/** A click before the page has hydrated does nothing: click again until the job's page opens. */
+async function clickUntilJobOpens(page: Page, button: string) {
+  await expect(async () => {
+    if (!/\/jobs\//.test(page.url())) await page.getByRole("button", { name: button }).click();
+    await expect(page).toHaveURL(/\/jobs\/[0-9a-f-]{36}$/, { timeout: 5_000 });
+  }).toPass({ timeout: 90_000 });
+}
