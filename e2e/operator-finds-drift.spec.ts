@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Page } from "@playwright/test";
 import { E2E_BASE_URL } from "./support/paths";
-import { demoTokens, expect, test } from "./fixtures/auth";
+import { demoTokens, expect, test, type AuthFixtures } from "./fixtures/auth";
 import { gcpCall } from "./support/emulated-console";
 import { handBuiltDeployment } from "./support/hand-built-deployment";
 
@@ -33,7 +33,7 @@ test("a drift made in the emulator shows on the fleet page, and reconcile puts i
 
   await signInAs("operator");
   await page.goto(`/instances/${slug}`);
-  await clickUntilJobOpens(page, "Check drift now");
+  await startFromButton(page, api, slug, "Check drift now", "drift-check");
   await expect(page.getByTestId("job-status")).toHaveText("succeeded", { timeout: 180_000 });
 
   await page.goto("/instances");
@@ -46,7 +46,7 @@ test("a drift made in the emulator shows on the fleet page, and reconcile puts i
   await table.getByRole("link", { name: "Drift Corp" }).click();
   const drift = page.getByTestId("instance-drift");
   await expect(drift).toContainText("module.deployment.terraform_data.vm_settings");
-  await clickUntilJobOpens(page, "Reconcile…");
+  await startFromButton(page, api, slug, "Reconcile…", "reconcile");
   const approval = page.getByTestId("step-approve-plan");
   await expect(approval.getByRole("button", { name: "Approve" })).toBeVisible({ timeout: 180_000 });
   await expect(page.getByTestId("plan-summary").first()).toContainText("vm_settings");
@@ -59,10 +59,20 @@ test("a drift made in the emulator shows on the fleet page, and reconcile puts i
   await expect(page.getByTestId("instance-drift").getByTestId("drift-badge")).toHaveText("✔ in sync");
 });
 
-/** A click before the page has hydrated does nothing: click again until the job's page opens. */
-async function clickUntilJobOpens(page: Page, button: string) {
+type ApiCall = AuthFixtures["api"];
+
+/**
+ * Clicks `button` (again only while no job of `kind` exists: a click before the page has
+ * hydrated does nothing), then opens the job it started. On a loaded machine the client-side
+ * navigation to the job can take longer than the job itself.
+ */
+async function startFromButton(page: Page, api: ApiCall, slug: string, button: string, kind: string): Promise<void> {
+  const jobOf = async () => (await api<{ items: { id: string; kind: string }[] }>("operator", `/api/instances/${slug}/jobs?pageSize=20`)).items.find((j) => j.kind === kind);
+  const before = (await jobOf())?.id;
+  let started: string | undefined;
   await expect(async () => {
-    if (!/\/jobs\//.test(page.url())) await page.getByRole("button", { name: button }).click();
-    await expect(page).toHaveURL(/\/jobs\/[0-9a-f-]{36}$/, { timeout: 5_000 });
+    await page.getByRole("button", { name: button }).click();
+    await expect.poll(async () => (started = (await jobOf())?.id), { timeout: 10_000 }).not.toBe(before);
   }).toPass({ timeout: 90_000 });
+  await page.goto(`/jobs/${started}`);
 }
