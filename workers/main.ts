@@ -19,6 +19,8 @@ import { startHealthLoop } from "../lib/health/health-loop";
 import { notificationTasks } from "../lib/notify/notification-tasks";
 import { sweepLostDeliveries } from "../lib/notify/sweep-lost-deliveries";
 import { startSnapshotSchedule } from "../lib/lifecycle/schedule-snapshots";
+import { startDriftSchedule } from "../lib/drift/schedule-drift-checks";
+import { startReleasesFeedSync } from "../lib/releases/schedule-releases-sync";
 import { interruptAllChildren } from "../lib/shell/run-process";
 
 const workerId = settings.WORKER_ID ?? newWorkerId();
@@ -64,6 +66,8 @@ async function main() {
   // HEALTH_CHECKS=0 runs a worker without the periodic health checks (jobs only).
   const healthLoop = !settings.HEALTH_CHECKS ? { stop: async () => {} } : startHealthLoop({ log });
   const snapshotSchedule = startSnapshotSchedule(log);
+  const driftSchedule = startDriftSchedule(log);
+  const releasesSync = startReleasesFeedSync(log);
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -76,6 +80,8 @@ async function main() {
     // now makes that immediate instead of waiting for it to go stale.
     await removeHeartbeat(p, workerId).catch(() => {});
     snapshotSchedule.stop();
+    driftSchedule.stop();
+    releasesSync.stop();
     await healthLoop.stop(2_000);
     await Promise.race([runner.stop(), new Promise((r) => setTimeout(r, 3_000))]);
     await notifications().close();

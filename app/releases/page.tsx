@@ -1,5 +1,6 @@
 import { AddReleaseForm } from "@/components/releases/add-release-form";
 import { ReleaseTable } from "@/components/releases/release-table";
+import { SyncReleasesButton } from "@/components/releases/sync-releases-button";
 import { can } from "@/lib/auth/permissions";
 import { requirePageActor } from "@/lib/next/require-page-actor";
 
@@ -12,6 +13,7 @@ export default async function ReleasesPage() {
       <p className="mb-4 text-sm text-slate-600">
         What upgrades and waves may target. In place is allowed only when no release on the way changes the database. A retired release is no longer offered; one an instance runs cannot be retired.
       </p>
+      {canManage && <SyncReleasesButton />}
       {canManage && <AddReleaseForm />}
       <ReleaseTable canManage={canManage} />
     </div>

@@ -1,6 +1,6 @@
 "use client";
 import { useEffect, useState } from "react";
-import { HEALTH_STATES, INSTANCE_STATUSES } from "@/lib/instances/list-query";
+import { DRIFT_STATES, HEALTH_STATES, INSTANCE_STATUSES } from "@/lib/instances/list-query";
 import { SEED_VERSIONS } from "@/lib/instances/versions";
 import { useUrlParams } from "./use-url-params";
 
@@ -11,7 +11,7 @@ function toggle(csv: string | null, value: string): string {
   return [...set].join(",");
 }
 
-function Chips({ name, values }: { name: "status" | "health"; values: readonly string[] }) {
+function Chips({ name, values }: { name: "status" | "health" | "drift"; values: readonly string[] }) {
   const { searchParams, update } = useUrlParams();
   const selected = new Set((searchParams.get(name) ?? "").split(",").filter(Boolean));
   return (
@@ -26,7 +26,7 @@ function Chips({ name, values }: { name: "status" | "health"; values: readonly s
           onClick={() => update({ [name]: toggle(searchParams.get(name), v) })}
           className={`rounded-full border px-2 py-0.5 text-xs ${selected.has(v) ? "border-sky-700 bg-sky-700 text-white" : "border-slate-300 bg-white text-slate-700"}`}
         >
-          {v}
+          {v.replace("_", " ")}
         </button>
       ))}
     </fieldset>
@@ -56,6 +56,7 @@ export function InstanceFilters() {
       <div className="flex flex-wrap items-center gap-4">
         <Chips name="status" values={INSTANCE_STATUSES} />
         <Chips name="health" values={HEALTH_STATES} />
+        <Chips name="drift" values={DRIFT_STATES} />
         <label className="flex items-center gap-1 text-xs font-medium uppercase text-slate-500">
           version
           <select
@@ -71,7 +72,7 @@ export function InstanceFilters() {
           </select>
         </label>
         {searchParams.toString() && (
-          <button type="button" onClick={() => { setQ(""); update({ q: null, status: null, health: null, version: null, sort: null, dir: null }); }} className="text-xs text-sky-700 underline">
+          <button type="button" onClick={() => { setQ(""); update({ q: null, status: null, health: null, drift: null, version: null, sort: null, dir: null }); }} className="text-xs text-sky-700 underline">
             Clear all
           </button>
         )}

@@ -2,6 +2,7 @@
 import Link from "next/link";
 import { ProvisioningProgress } from "../provisioning/provisioning-progress";
 import { Badge } from "../ui/badges";
+import { DriftBadge } from "../drift/drift-badge";
 import { InstanceFilters } from "./instance-filters";
 import { useInstances } from "./use-instances";
 import { useUrlParams } from "./use-url-params";
@@ -10,6 +11,7 @@ const COLUMNS: { key: string; label: string; sortable: boolean }[] = [
   { key: "displayName", label: "Customer", sortable: true },
   { key: "status", label: "Status", sortable: true },
   { key: "health", label: "Health", sortable: true },
+  { key: "drift", label: "Drift", sortable: false },
   { key: "version", label: "Version", sortable: true },
   { key: "zone", label: "Zone", sortable: true },
   { key: "url", label: "URL", sortable: false },
@@ -87,6 +89,7 @@ export function InstanceTable({ canSeeIps }: { canSeeIps: boolean }) {
                 <td className="px-3 py-2"><Badge value={i.status} />{i.status === "provisioning" && <div><ProvisioningProgress slug={i.slug} /></div>}</td>
                 {/* Nothing is checked while suspended: say so rather than "down" or "unknown". */}
                 <td className="px-3 py-2"><Badge value={i.status === "suspended" ? "suspended" : i.health} /></td>
+                <td className="px-3 py-2"><DriftBadge drift={i.drift} /></td>
                 <td className="px-3 py-2 font-mono text-xs">{i.version}</td>
                 <td className="px-3 py-2 text-xs">{i.zone}</td>
                 <td className="px-3 py-2 text-xs"><a href={i.externalUrl} className="text-sky-800 hover:underline" rel="noreferrer" target="_blank">{i.domain}</a></td>

@@ -9,6 +9,7 @@ import { uploadTooLarge } from "./gcs-errors";
 import { getObject, listObjects, removeObject, xmlReadObject } from "./gcs-object-api";
 import { continueResumable, startResumable } from "./gcs-resumable";
 import { simpleUpload } from "./gcs-uploads";
+import { OBSERVED_BUCKET, serveObserved } from "./observed-state";
 
 /**
  * Cloud Storage's JSON API (`/storage/v1/...`, uploads under `/upload/storage/v1/...`) and
@@ -84,6 +85,10 @@ export function matchStorageRoute(method: string, rawPath: string): StorageMatch
 
 export async function serveStorage(ctx: StorageContext, match: StorageMatch): Promise<RawReply> {
   const { route, bucket, object } = match;
+  if (bucket === OBSERVED_BUCKET) {
+    await readBytes(ctx.req, MAX_UPLOAD_BYTES, uploadTooLarge);
+    return serveObserved(ctx.pool, route.method, object, route.re === DOWNLOAD || ctx.url.searchParams.get("alt") === "media");
+  }
   // Bucket-scoped calls 404 on a missing bucket before anything else, as GCS does; the
   // bucket's project scopes faults.
   const project = bucket ? (await requireBucket(ctx.pool, bucket)).project : (ctx.url.searchParams.get("project") ?? "");
@@ -96,6 +101,7 @@ export async function serveStorage(ctx: StorageContext, match: StorageMatch): Pr
 /** `GET|HEAD /BUCKET/OBJECT` is an XML read only when BUCKET exists, so unknown paths still get the emulator's JSON 404. */
 export async function serveXmlRead(ctx: StorageContext, method: string, rawPath: string): Promise<RawReply | undefined> {
   const m = method === "GET" || method === "HEAD" ? /^\/([^/]+)\/(.+)$/.exec(rawPath) : null;
+  if (m && decode(m[1]) === OBSERVED_BUCKET) return serveObserved(ctx.pool, method, decode(m[2]), true);
   const bucket = m ? await findBucket(ctx.pool, decode(m[1])) : undefined;
   if (!m || !bucket) return undefined;
   const fault = await takeFault(ctx.pool, "storage.objects.get", bucket.project);

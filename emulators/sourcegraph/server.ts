@@ -8,6 +8,7 @@ import { deploymentOfTunnel, routePublic } from "./deployment-ref";
 import { caddyListening, frontendServing, reportedVersion, type EmulatedInstance } from "./instance-record";
 import { loadDeployment } from "./instance-state";
 import { admitPublicRequest } from "./public-edge";
+import { releaseFeed } from "./release-feed";
 import { routeRequest, type InstanceRoute, type RequestRoute } from "./route-request";
 import { ensureSchema } from "./schema";
 import { resolveViewer } from "./viewer";
@@ -96,6 +97,10 @@ async function serve(pool: pg.Pool, settings: ServeSettings, req: http.IncomingM
   const requested = routeRequest(url.pathname, req.headers.host);
   if (!requested) {
     if (url.pathname === "/healthz") return sendText(res, 200, "ok");
+    if (url.pathname === "/releases.json") {
+      res.writeHead(200, { "content-type": "application/json" });
+      return void res.end(JSON.stringify(releaseFeed()));
+    }
     return sendText(res, 404, "Sourcegraph emulator: address an instance as /i/<slug>/… or with Host: <slug>.sourcegraph.com");
   }
   const reached = await reachDeployment(pool, settings, requested, req, res);

@@ -122,6 +122,18 @@ export const configSchema = z
     NOTIFY_TIMEOUT_MS: int(10_000, "Deadline of one delivery attempt."),
     NOTIFY_ALLOW_INSECURE_URLS: flag(false, "1 allows http:// and local receivers (demo mode, tests)."),
 
+    // Releases feed
+    RELEASES_FEED_URL: url("The JSON releases feed new releases are added from (unset: no sync)."),
+    RELEASES_FEED_SYNC_MS: int(3_600_000, "How often each worker reads the releases feed."),
+
+    // Drift checks
+    DRIFT_INTERVAL: z
+      .preprocess(blank, z.string().trim().regex(/^\d+(\.\d+)?\s*(ms|s|m|h|d)?$/, "must be a duration like 24h, 90m or 3600 (seconds)").default("24h"))
+      .describe("How often each instance's drift is checked (staggered by its id)."),
+    DRIFT_CONCURRENCY: int(2, "Drift checks running at once across the fleet."),
+    DRIFT_POLL_MS: int(60_000, "How often a worker looks for instances due a drift check."),
+    DRIFT_CHECKS: flag(true, "0 turns a worker's drift schedule off."),
+
     // Backups
     BACKUP_SCHEDULE: flag(true, "0 turns the scheduled snapshots off (demo mode does)."),
     BACKUP_SCHEDULE_BATCH: int(50, "Snapshot jobs the schedule starts at most per look."),

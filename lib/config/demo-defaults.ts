@@ -60,6 +60,8 @@ export function demoDefaults(options: {
       // Every instance's Sourcegraph is the emulator, at /i/<slug>.
       SOURCEGRAPH_BASE_URL_TEMPLATE: env.SOURCEGRAPH_BASE_URL_TEMPLATE ?? `http://127.0.0.1:${sourcegraphEmulatorPort}/i/{slug}`,
       SOURCEGRAPH_EMULATOR_URL: `http://127.0.0.1:${sourcegraphEmulatorPort}`,
+      // The Sourcegraph emulator serves an emulated releases feed: workers sync it hourly, admins on /releases.
+      RELEASES_FEED_URL: env.RELEASES_FEED_URL ?? `http://127.0.0.1:${sourcegraphEmulatorPort}/releases.json`,
       // `gcloud compute ssh` reaches the emulated VMs through the fake gcloud.
       PATH: `${standIns.fakeGcloudDir}${path.delimiter}${env.PATH}`,
       // Notification channels may point at receivers on this machine over http (lib/notify/channel-url.ts).

@@ -27,6 +27,8 @@ export interface InstanceView {
   healthCheckedAt: string | null;
   healthSince: string | null;
   healthChecks: unknown;
+  /** The last drift check (lib/drift): null until the first. */
+  drift: { status: NonNullable<Instance["driftStatus"]>; changes: number | null; summary: unknown; checkedAt: string | null; error: string | null } | null;
   createdBy: string;
   createdAt: string;
   updatedAt: string;
@@ -55,6 +57,16 @@ export function toInstanceView(i: Instance, opts: { includeIps: boolean }): Inst
     healthSince: i.healthSince?.toISOString() ?? null,
     // Check results quote URLs and errors, which may name the instance's addresses.
     healthChecks: opts.includeIps ? i.healthChecks : hideAddresses(i.healthChecks),
+    drift: i.driftStatus
+      ? {
+          status: i.driftStatus,
+          changes: i.driftChanges,
+          summary: i.driftSummary,
+          checkedAt: i.driftCheckedAt?.toISOString() ?? null,
+          // Terraform's errors may quote the instance's addresses.
+          error: i.driftError && !opts.includeIps ? (hideAddresses(i.driftError) as string) : i.driftError,
+        }
+      : null,
     createdBy: i.createdBy,
     createdAt: i.createdAt.toISOString(),
     updatedAt: i.updatedAt.toISOString(),

@@ -39,6 +39,7 @@ export function buildWhere(query: ListQuery, opts: { includeIps: boolean }): Pri
   }
   if (query.status.length) and.push({ status: { in: query.status } });
   if (query.health.length) and.push({ health: { in: query.health } });
+  if (query.drift.length) and.push({ driftStatus: { in: query.drift } });
   if (query.version.length) and.push({ version: { in: query.version } });
   return and.length ? { AND: and } : {};
 }

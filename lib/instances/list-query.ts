@@ -3,6 +3,8 @@ import { csvParam, paginationParams } from "../http/list-params";
 
 export const INSTANCE_STATUSES = ["provisioning", "active", "upgrading", "maintenance", "suspended", "failed", "deleting", "deleted"] as const;
 export const HEALTH_STATES = ["healthy", "degraded", "down", "unknown"] as const;
+/** The last drift check (lib/drift); `not_managed`: built by hand, no Terraform of ours. */
+export const DRIFT_STATES = ["in_sync", "drifted", "failed", "not_managed"] as const;
 export const SORT_FIELDS = ["slug", "displayName", "status", "health", "version", "zone", "createdAt", "healthCheckedAt"] as const;
 
 /**
@@ -19,6 +21,7 @@ export const listQuerySchema = z.object({
     .default(""),
   status: csvParam(INSTANCE_STATUSES, "status"),
   health: csvParam(HEALTH_STATES, "health"),
+  drift: csvParam(DRIFT_STATES, "drift"),
   version: z
     .string()
     .optional()

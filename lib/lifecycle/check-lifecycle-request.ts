@@ -1,12 +1,13 @@
 import { db } from "../db/client";
 import { AppError } from "../errors/app-error";
 import { GcpError, getSnapshot } from "../gcp";
+import { managedByTerraform } from "../drift/managed-by-terraform";
 import { SNAPSHOT_NAME } from "./snapshot-name";
 
 type InstanceRow = NonNullable<Awaited<ReturnType<typeof findInstance>>>;
 
 const findInstance = (slug: string) =>
-  db.instance.findUnique({ where: { slug }, select: { id: true, slug: true, status: true, machineType: true, dataDiskSizeGb: true, gcpProjectId: true } });
+  db.instance.findUnique({ where: { slug }, select: { id: true, slug: true, status: true, machineType: true, dataDiskSizeGb: true, gcpProjectId: true, vmName: true } });
 
 /** Each lifecycle kind's preconditions on the instance as it is now; the runbook's schema checks the fields' shapes. */
 const CHECKS: Record<string, (i: InstanceRow, params: Record<string, unknown>) => void | Promise<void>> = {
@@ -17,6 +18,11 @@ const CHECKS: Record<string, (i: InstanceRow, params: Record<string, unknown>) =
   restore: checkRestore,
   snapshot: (i) => requireStatus(i, ["active", "suspended"], "only an active or suspended instance can be snapshotted"),
   "change-access": (i) => requireStatus(i, ["active", "suspended"], "only an active or suspended instance can change access"),
+  "drift-check": (i) => requireStatus(i, ["active", "suspended"], "only an active or suspended instance is checked for drift"),
+  reconcile: (i) => {
+    requireStatus(i, ["active", "suspended"], "only an active or suspended instance can be reconciled");
+    if (!managedByTerraform(i)) throw new AppError("bad_request", `${i.slug} was built by hand (VM ${i.vmName}): it has no Terraform of ours to reconcile with; import it first`);
+  },
 };
 
 /** The slug typed back exactly, and nothing else running on the instance (a delete cannot wait in line behind it). */

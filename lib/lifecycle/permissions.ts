@@ -9,4 +9,7 @@ export const LIFECYCLE_JOB_PERMISSIONS: Record<string, Permission> = {
   delete: "instances:upgrade",
   snapshot: "jobs:run",
   restore: "instances:upgrade",
+  // Drift (lib/drift): a check changes nothing; reconciling applies Terraform.
+  "drift-check": "jobs:run",
+  reconcile: "instances:upgrade",
 };

@@ -21,6 +21,8 @@ const SAMPLE_PARAMS: Record<string, unknown[]> = {
   "change-access": [{ accessMode: "ip_allowlist", allowlistCidrs: ["203.0.113.0/24"] }, { accessMode: "public_sso" }],
   snapshot: [{}],
   restore: [{ snapshot: "weekly-2026-11-20" }],
+  "drift-check": [{}],
+  reconcile: [{}],
   delete: [{ confirm: "acme" }],
 };
 

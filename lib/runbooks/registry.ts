@@ -3,6 +3,7 @@
  * worker, benchmarks, tests) import this and hand it to the engine (executeJob); the web
  * reads lib/runbooks/metadata, which has no step code.
  */
+import { driftCheckRunbook, reconcileRunbook } from "./drift";
 import { forceUnlockRunbook } from "./force-unlock";
 import { importRunbook } from "./import";
 import { provisionRunbook } from "./provision";
@@ -14,5 +15,5 @@ import { upgradeRunbook } from "./upgrade";
 import { upgradeWaveRunbook } from "./upgrade-wave";
 
 export const RUNBOOKS: Runbooks = new Map(
-  [refreshRunbook, selftestRunbook, provisionRunbook, upgradeRunbook, upgradeWaveRunbook, forceUnlockRunbook, importRunbook, ...LIFECYCLE_RUNBOOKS].map((r) => [r.kind, r as unknown as Runbook]),
+  [refreshRunbook, selftestRunbook, provisionRunbook, upgradeRunbook, upgradeWaveRunbook, forceUnlockRunbook, importRunbook, ...LIFECYCLE_RUNBOOKS, driftCheckRunbook, reconcileRunbook].map((r) => [r.kind, r as unknown as Runbook]),
 );

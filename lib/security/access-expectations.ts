@@ -48,6 +48,7 @@ export const ROUTE_PERMISSIONS: Record<string, Permission | "public" | "next-aut
 
   "GET /api/releases": "fleet:read",
   "POST /api/releases": "releases:manage",
+  "POST /api/releases/sync": "releases:manage",
   "PATCH /api/releases/[version]": "releases:manage",
 
   "GET /api/settings/backup-policy": "fleet:read",

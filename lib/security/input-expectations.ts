@@ -55,6 +55,7 @@ export const BODY_FIELDS: Record<string, Record<string, FieldKind> | null> = {
   "PUT /api/settings/backup-policy": { everyDays: "number", retentionDays: "number", upgradeRetentionDays: "number", keepUpgradeSnapshots: "number" },
   "POST /api/jobs/[id]/approve": { step: "text" },
   "POST /api/jobs/[id]/cancel": null,
+  "POST /api/releases/sync": null,
   "POST /api/jobs/[id]/retry": null,
   "POST /api/jobs/[id]/steps/[key]/complete": null,
   "POST /api/waves": { targetVersion: "text", batchSize: "number", strategy: "text", approvalPolicy: "text" },

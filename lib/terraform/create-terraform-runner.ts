@@ -65,6 +65,8 @@ export interface TerraformPlanOptions extends TerraformCallOptions {
   destroy?: boolean;
   /** Resource addresses to force-replace (`-replace=ADDR`). */
   replace?: string[];
+  /** `-detailed-exitcode`: exit 2 means the plan has changes (still a success; `exitCode` says which). */
+  detailedExitCode?: boolean;
 }
 
 export interface TerraformApplyOptions extends TerraformCallOptions {
@@ -175,7 +177,7 @@ export function createTerraformRunner(options: TerraformRunnerOptions): Terrafor
   };
 
   /** Runs one command; serialised per runner so two never share plan.bin or the state. */
-  const run = async (args: string[], call: TerraformCallOptions, captureStdout = false) => {
+  const run = async (args: string[], call: TerraformCallOptions, captureStdout = false, okExitCodes?: readonly number[]) => {
     const binary = await resolveBinary();
     return runTerraformCommand({
       binary,
@@ -188,6 +190,7 @@ export function createTerraformRunner(options: TerraformRunnerOptions): Terrafor
       timeoutMs: call.timeoutMs ?? options.timeoutMs,
       killGraceMs: options.killGraceMs,
       captureStdout,
+      okExitCodes,
     });
   };
 
@@ -225,6 +228,7 @@ export function createTerraformRunner(options: TerraformRunnerOptions): Terrafor
         await rm(planFile, { force: true });
         const args = ["plan", "-json", "-no-color", "-input=false", `-out=${path.basename(planFile)}`, ...lockArgs];
         if (call.destroy) args.push("-destroy");
+        if (call.detailedExitCode) args.push("-detailed-exitcode");
         for (const address of call.replace ?? []) {
           if (!RESOURCE_ADDRESS.test(address)) throw new TypeError(`invalid resource address ${JSON.stringify(address)}`);
           args.push(`-replace=${address}`);
@@ -239,7 +243,7 @@ export function createTerraformRunner(options: TerraformRunnerOptions): Terrafor
         }
         let planRun: TerraformCommandResult;
         try {
-          planRun = (await run(args, call)).result;
+          planRun = (await run(args, call, false, call.detailedExitCode ? [0, 2] : undefined)).result;
         } finally {
           if (call.variables) await rm(varsFile, { force: true });
         }

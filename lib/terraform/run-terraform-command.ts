@@ -60,6 +60,8 @@ export interface RunTerraformCommandOptions {
    * every value, sensitive ones included, and a multi-megabyte JSON line helps nobody.
    */
   captureStdout?: boolean;
+  /** Exit codes that mean success (default 0 only); `plan -detailed-exitcode` adds 2, "changes present". */
+  okExitCodes?: readonly number[];
 }
 
 /**
@@ -127,7 +129,7 @@ export async function runTerraformCommand(
     throw error;
   }
 
-  const ok = processResult.exitCode === 0 && !processResult.cancelled && !processResult.timedOut;
+  const ok = (options.okExitCodes ?? [0]).includes(processResult.exitCode ?? -1) && !processResult.cancelled && !processResult.timedOut;
   emit("system", describeEnd(subcommand, processResult));
 
   const result: TerraformCommandResult = {

@@ -2,6 +2,7 @@ import { notFound } from "next/navigation";
 import { InstanceAuditTrail } from "@/components/audit/instance-audit-trail";
 import { AdminAccess } from "@/components/customer-access/admin-access";
 import { InstanceDeployment } from "@/components/deployment/instance-deployment";
+import { InstanceDrift } from "@/components/drift/instance-drift";
 import { InstanceHealth } from "@/components/health/instance-health";
 import { InstanceJobs } from "@/components/instances/instance-jobs";
 import { InstanceLifecycle } from "@/components/lifecycle/instance-lifecycle";
@@ -36,6 +37,7 @@ export default async function InstancePage({ params }: { params: Promise<{ slug:
       </div>
       <InstanceDetails i={instance} canSeeIps={canSeeIps} />
       <InstanceHealth slug={instance.slug} canRun={can(actor.role, "jobs:run")} />
+      <InstanceDrift instance={instance} canCheck={can(actor.role, "jobs:run")} canReconcile={can(actor.role, "instances:upgrade")} />
       <InstanceUpgrade instance={instance} role={actor.role} />
       <InstanceLifecycle instance={instance} canChange={can(actor.role, "instances:upgrade")} canSnapshot={can(actor.role, "jobs:run")} canSeeSnapshots={can(actor.role, "logs:read")} />
       {instance.status === "active" && (

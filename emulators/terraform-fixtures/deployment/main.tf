@@ -70,7 +70,7 @@ resource "terraform_data" "data_disk_size" {
   input = {
     create = { service = "compute", path = terraform_data.data_disk.output.destroy.path, sizeGb = var.data_disk_size_gb }
   }
-  triggers_replace = [var.data_disk_size_gb, terraform_data.data_disk.id]
+  triggers_replace = [var.data_disk_size_gb, terraform_data.data_disk.id, local.data_disk_size_refresh]
 
   provisioner "local-exec" {
     interpreter = ["node", "${path.module}/rest-call.mjs"]

@@ -63,7 +63,7 @@ resource "terraform_data" "vm_settings" {
       metadata    = local.metadata_items
     }
   }
-  triggers_replace = [var.machine_type, local.metadata_items, terraform_data.vm.id]
+  triggers_replace = [var.machine_type, local.metadata_items, terraform_data.vm.id, local.vm_settings_refresh]
 
   provisioner "local-exec" {
     interpreter = ["node", "${path.module}/rest-call.mjs"]

@@ -70,7 +70,7 @@ resource "terraform_data" "allowlist_rules" {
   input = {
     create = { service = "compute", path = terraform_data.security_policy[0].output.destroy.path, rules = local.allowlist_rules }
   }
-  triggers_replace = [local.allowlist_rules, terraform_data.security_policy[0].id]
+  triggers_replace = [local.allowlist_rules, terraform_data.security_policy[0].id, local.allowlist_rules_refresh]
 
   provisioner "local-exec" {
     interpreter = ["node", "${path.module}/rest-call.mjs"]
@@ -97,7 +97,7 @@ resource "terraform_data" "security_policy_attachment" {
       ignoreNotFound = true
     }
   }
-  triggers_replace = [terraform_data.security_policy[0].id, terraform_data.backend_service.id]
+  triggers_replace = [terraform_data.security_policy[0].id, terraform_data.backend_service.id, local.security_policy_attachment_refresh]
 
   provisioner "local-exec" {
     interpreter = ["node", "${path.module}/rest-call.mjs"]

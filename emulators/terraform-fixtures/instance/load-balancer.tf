@@ -96,7 +96,7 @@ resource "terraform_data" "serving_backend" {
       }
     }
   }
-  triggers_replace = [var.serving_colour, terraform_data.backend_service.id]
+  triggers_replace = [var.serving_colour, terraform_data.backend_service.id, local.serving_backend_refresh]
 
   provisioner "local-exec" {
     interpreter = ["node", "${path.module}/rest-call.mjs"]

@@ -1,4 +1,5 @@
 import { AppError } from "../../errors/app-error";
+import { DRIFT_METADATA } from "./drift";
 import { forceUnlockMetadata } from "./force-unlock";
 import { importMetadata } from "./import";
 import { LIFECYCLE_METADATA } from "./lifecycle";
@@ -24,6 +25,7 @@ export const RUNBOOK_METADATA: readonly RunbookMetadata[] = [
   forceUnlockMetadata as RunbookMetadata,
   importMetadata as RunbookMetadata,
   ...(LIFECYCLE_METADATA as RunbookMetadata[]),
+  ...(DRIFT_METADATA as RunbookMetadata[]),
 ];
 
 export const JOB_KINDS = RUNBOOK_METADATA.map((r) => r.kind);
