@@ -30,10 +30,13 @@ test("operator refreshes an instance and watches the job stream to success", asy
   await expect(log).toContainText(`default-nat-manual-ip-1  ${target.natIps[1]}`);
   await expect(page.getByTestId("job-status")).toHaveText("succeeded");
   await expect(page.getByTestId("step-update-record")).toContainText("succeeded");
+  await expect(page.getByTestId("step-read-update-check")).toContainText("succeeded");
 
   await page.getByRole("link", { name: target.displayName }).click();
   await expect(page.getByTestId("nat-ip-0")).toContainText(target.natIps[0]);
   await expect(page.getByTestId("nat-ip-1")).toContainText(target.natIps[1]);
+  // The instance's own update check, as the refresh read it.
+  await expect(page.getByTestId("update-check")).toContainText(/available|up to date/);
   // Back on the instance page, the refresh is in its job history.
   await expect(page.getByRole("link", { name: "Refresh from GCP" }).first()).toBeVisible();
 });

@@ -42,6 +42,18 @@ export function InstanceDetails({ i, canSeeIps }: { i: InstanceView; canSeeIps: 
         <dl>
           <Field label="Status"><Badge value={i.status} /></Field>
           <Field label="Version"><span className="font-mono">{i.version}</span></Field>
+          <Field label="Update check">
+            <span data-testid="update-check">
+              {!i.updateCheck
+                ? "not read yet (Refresh reads it)"
+                : i.updateCheck.errorMessage
+                  ? `failed: ${i.updateCheck.errorMessage}`
+                  : i.updateCheck.updateVersionAvailable
+                    ? `${i.updateCheck.updateVersionAvailable} available`
+                    : "up to date"}
+              {i.updateCheck && <span className="text-slate-500"> · the instance checked {when(i.updateCheck.checkedAt)}, read {when(i.updateCheck.readAt)}</span>}
+            </span>
+          </Field>
           <Field label="GCP project">
             <span className="font-mono">{i.gcpProjectId}</span>
             <CopyButton value={i.gcpProjectId} label="GCP project ID" />

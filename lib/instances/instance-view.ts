@@ -29,6 +29,8 @@ export interface InstanceView {
   healthChecks: unknown;
   /** The last drift check (lib/drift): null until the first. */
   drift: { status: NonNullable<Instance["driftStatus"]>; changes: number | null; summary: unknown; checkedAt: string | null; error: string | null } | null;
+  /** The instance's own `site.updateCheck`, as the last refresh read it; null until then. */
+  updateCheck: { pending: boolean; checkedAt: string | null; errorMessage: string | null; updateVersionAvailable: string | null; readAt: string } | null;
   createdBy: string;
   createdAt: string;
   updatedAt: string;
@@ -67,6 +69,7 @@ export function toInstanceView(i: Instance, opts: { includeIps: boolean }): Inst
           error: i.driftError && !opts.includeIps ? (hideAddresses(i.driftError) as string) : i.driftError,
         }
       : null,
+    updateCheck: (i.updateCheck as InstanceView["updateCheck"]) ?? null,
     createdBy: i.createdBy,
     createdAt: i.createdAt.toISOString(),
     updatedAt: i.updatedAt.toISOString(),

@@ -36,6 +36,8 @@ describe("refresh job", () => {
     const log = (await db.jobLog.findMany({ where: { jobId: job.id } })).map((l) => l.line).join("\n");
     expect(log).toContain("default-nat-manual-ip-1  35.192.0.11");
     expect(log).toContain("VM prod is RUNNING");
+    // Without an access token the instance's update check cannot be asked: said, not failed.
+    expect(log).toContain("no Sourcegraph access token on record: the update check is not read");
   });
 
   it("fails with a clear reason when the project does not exist in GCP", async () => {

@@ -2,6 +2,9 @@ import { db } from "../db/client";
 import { recordAudit } from "../audit/record-audit";
 import { SYSTEM_ACTOR } from "../auth/actor";
 import { getVmStatus, readInstanceNetwork } from "../gcp";
+import { secretRefOf } from "../provisioning/step-helpers";
+import { getUpdateCheck } from "../sourcegraph";
+import { withSourcegraph } from "../upgrades/deployment";
 import { implementRunbook } from "./implement-runbook";
 import { refreshMetadata } from "./metadata/refresh";
 import type { StepContext } from "./types";
@@ -62,6 +65,28 @@ export const refreshRunbook = implementRunbook(refreshMetadata, {
         });
         ctx.log(changed ? `updated: global ${before.globalIp ?? "none"} → ${net.globalIp}; NAT ${before.natIps.join(", ") || "none"} → ${net.natIps.join(", ")}` : "no change: the record already matched GCP");
         return { detail: { changed } };
+      },
+    },
+    {
+      key: "read-update-check",
+      async run(ctx) {
+        const i = ctx.instance!;
+        if (!secretRefOf(i, "sourcegraphToken")) {
+          ctx.log("no Sourcegraph access token on record: the update check is not read");
+          return { detail: { skipped: true } };
+        }
+        // Site admins only; through IAP, like every call the workers make to an instance.
+        const check = await withSourcegraph(ctx, undefined, ({ baseUrl, token }) => getUpdateCheck(baseUrl, token, { signal: ctx.signal }));
+        const seen = { ...check, readAt: new Date().toISOString() };
+        await db.instance.update({ where: { id: i.id }, data: { updateCheck: seen } });
+        ctx.log(
+          check.errorMessage
+            ? `update check failed on the instance: ${check.errorMessage}`
+            : check.updateVersionAvailable
+              ? `the instance was told ${check.updateVersionAvailable} is available (checked ${check.checkedAt ?? "never"})`
+              : `the instance says it is up to date (checked ${check.checkedAt ?? "never"})`,
+        );
+        return { detail: seen };
       },
     },
   ],

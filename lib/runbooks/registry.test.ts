@@ -60,7 +60,7 @@ describe("implementRunbook refuses code that does not match the outline", () => 
     expect(() => r.steps({})).toThrow(/automated step "update-record" has no run/);
   });
   it("code for a step the outline does not list", () => {
-    const r = implementRunbook(refreshMetadata, { steps: () => ["read-vm", "read-addresses", "update-record", "extra"].map((key) => ({ key, run: noop })) });
+    const r = implementRunbook(refreshMetadata, { steps: () => ["read-vm", "read-addresses", "update-record", "read-update-check", "extra"].map((key) => ({ key, run: noop })) });
     expect(() => r.steps({})).toThrow(/does not list: extra/);
   });
   it("run() on an approval step", () => {

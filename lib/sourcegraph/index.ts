@@ -30,3 +30,4 @@ export { setExternalUrl } from "./set-external-url";
 export { siteInit, type SiteAdminCredentials } from "./site-init";
 export { getSiteConfiguration, updateSiteConfiguration, type SiteConfiguration } from "./site-configuration";
 export { SourcegraphError, type SourcegraphErrorKind } from "./sourcegraph-error";
+export { getUpdateCheck, type UpdateCheck } from "./get-update-check";
