@@ -47,6 +47,9 @@ export async function advanceWave(waveId: string, log: (line: string) => void = 
     if (!inWindow({ start: w.windowStart, end: w.windowEnd }, now)) return "continue";
 
     const batch = pending.filter((i) => i.batch === pending[0].batch);
+    // Not `now`: that was read before this transaction waited for the wave's lock, and the
+    // last job of the previous batch may have finished meanwhile (its finishedAt is later).
+    const startedAt = new Date(Math.max(Date.now(), now.getTime()));
     const current = await tx.instance.findMany({ where: { id: { in: batch.map((i) => i.instanceId) } }, select: { id: true, version: true, versionOrder: true, status: true } });
     const busy = new Set(
       (await tx.job.findMany({ where: { instanceId: { in: batch.map((i) => i.instanceId) }, status: { in: [...ACTIVE_JOB] } }, select: { instanceId: true } })).map((j) => j.instanceId),
@@ -64,7 +67,7 @@ export async function advanceWave(waveId: string, log: (line: string) => void = 
         continue;
       }
       const job = await createJobInTransaction(tx, SYSTEM_ACTOR, { kind: "upgrade", instanceSlug: wi.slug, params: { version: w.targetVersion, strategy: w.strategy, waveId, approvalPolicy: w.approvalPolicy } });
-      await tx.waveInstance.update({ where: { id: wi.id }, data: { state: "running", jobId: job.id, startedAt: now } });
+      await tx.waveInstance.update({ where: { id: wi.id }, data: { state: "running", jobId: job.id, startedAt } });
       log(`${wi.slug}: upgrade started (job ${job.id})`);
     }
     return "continue";
