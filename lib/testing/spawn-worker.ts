@@ -9,12 +9,14 @@ export interface SpawnedWorker {
 /**
  * A real worker process (workers/main.ts) against this test file's database. It runs with
  * demo configuration (DEMO_MODE=1: emulators, fixtures, local secrets) unless the test says
- * otherwise; outside demo mode a worker refuses to start without production settings.
+ * otherwise; outside demo mode a worker refuses to start without production settings. The
+ * background schedules that start jobs of their own (health loop, drift checks) are off unless
+ * a test turns them on: their jobs would queue beside the ones a test counts and waits for.
  */
 export function spawnWorker(env: Record<string, string> = {}): SpawnedWorker {
   const output: string[] = [];
   const proc = spawn(process.execPath, ["--import", "tsx", "workers/main.ts"], {
-    env: { ...process.env, HEARTBEAT_STALE_MS: "4000", SWEEP_INTERVAL_MS: "1000", KILL_GRACE_MS: "2000", HEALTH_CHECKS: "0", DEMO_MODE: "1", ...env },
+    env: { ...process.env, HEARTBEAT_STALE_MS: "4000", SWEEP_INTERVAL_MS: "1000", KILL_GRACE_MS: "2000", HEALTH_CHECKS: "0", DRIFT_CHECKS: "0", DEMO_MODE: "1", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   proc.stdout!.on("data", (c: Buffer) => output.push(c.toString()));
