@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { configureCompute } from "../gcp/compute-settings";
 import { startGcpEmulator, type GcpEmulator } from "../gcp/server";
 import { createProject } from "../gcp/state";
+import { providerEnv } from "./testing/provider-env";
 import { TerraformCli } from "./testing/terraform-cli";
 
 /**
@@ -24,12 +25,7 @@ beforeAll(async () => {
   configureCompute(emulator.pool, { certificateReadsAfterDns: 1 });
   await createProject(emulator.pool, PROJECT);
   tf = await TerraformCli.create();
-  env = {
-    GOOGLE_COMPUTE_CUSTOM_ENDPOINT: `${emulator.url}/compute/v1/`,
-    GOOGLE_STORAGE_CUSTOM_ENDPOINT: `${emulator.url}/storage/v1/`,
-    GOOGLE_DNS_CUSTOM_ENDPOINT: `${emulator.url}/dns/v1/`,
-    GOOGLE_OAUTH_ACCESS_TOKEN: "fixture-test-token",
-  };
+  env = providerEnv(emulator.url);
 });
 
 afterAll(async () => {
